@@ -1,0 +1,92 @@
+package io.openslb.controlplane;
+
+import io.openslb.controlplane.actions.BackendServerActions;
+import io.openslb.controlplane.actions.ListenerActions;
+import io.openslb.controlplane.actions.LoadBalancerActions;
+import io.openslb.controlplane.actions.RegionActions;
+import io.openslb.controlplane.api.ActionRegistry;
+import io.openslb.controlplane.auth.Authenticator;
+import io.openslb.controlplane.http.BlockingHttpServer;
+import io.openslb.controlplane.service.Accounts;
+import io.openslb.controlplane.service.HealthView;
+import io.openslb.controlplane.service.Quotas;
+import io.openslb.controlplane.service.Regions;
+import io.openslb.controlplane.service.Transactor;
+import io.openslb.controlplane.service.VipPool;
+import io.openslb.store.StateStore;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The OpenAPI endpoint wired together: actions, authentication, transactions, HTTP server. */
+public final class ControlPlane implements AutoCloseable {
+
+  /** What the control plane needs from configuration. */
+  public record Settings(
+      InetSocketAddress listen, Regions regions, Quotas quotas, VipPool vipPool, Duration timestampWindow) {}
+
+  private final ActionRegistry registry;
+  private final ApiDispatcher dispatcher;
+  private final ExecutorService workers;
+  private BlockingHttpServer server;
+
+  public ControlPlane(StateStore store, Settings settings, HealthView health, Clock clock) {
+    this.registry = actions(settings, health);
+    Accounts accounts = new Accounts(store, clock);
+    Authenticator auth = new Authenticator(accounts::accessKey, clock, settings.timestampWindow());
+    this.dispatcher =
+        new ApiDispatcher(registry, auth, new Transactor(store), settings.regions(), clock, "slb.aliyuncs.com");
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            16,
+            r -> {
+              Thread t = new Thread(r, "api-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.settings = settings;
+  }
+
+  private final Settings settings;
+
+  /** Every action of this build, by name. */
+  public static ActionRegistry actions(Settings settings, HealthView health) {
+    ActionRegistry registry = new ActionRegistry();
+    new RegionActions(settings.regions(), settings.vipPool()).registerTo(registry);
+    new LoadBalancerActions(settings.regions(), settings.quotas(), settings.vipPool()).registerTo(registry);
+    new ListenerActions(settings.quotas()).registerTo(registry);
+    new BackendServerActions(settings.quotas(), health).registerTo(registry);
+    return registry;
+  }
+
+  public ControlPlane start() throws InterruptedException {
+    server = BlockingHttpServer.start("api", settings.listen(), workers, dispatcher);
+    return this;
+  }
+
+  public InetSocketAddress address() {
+    return server.address();
+  }
+
+  public ActionRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.openslb.controlplane.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openslb.controlplane.api.ApiError;
+import io.openslb.controlplane.api.ApiException;
+import io.openslb.controlplane.api.Call;
+import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.model.Listener;
+import io.openslb.model.ListenerProtocol;
+import io.openslb.model.LoadBalancer;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks across settings that a listener must pass after Create or Set has merged its
+ * parameters (SEMANTICS.md §3.3-§3.11). Each failure names the parameter that is missing or wrong.
+ */
+final class ListenerRules {
+  static final Set<String> BUILT_IN_TLS_POLICIES =
+      Set.of("tls_cipher_policy_1_0", "tls_cipher_policy_1_1", "tls_cipher_policy_1_2",
+          "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3");
+  private static final Set<String> HASH_SCHEDULERS = Set.of("sch", "tch", "qch");
+
+  private ListenerRules() {}
+
+  static void check(Call call, LoadBalancer lb, Listener l, Listener previous) {
+    if (l.backendServerPort() == null && l.vserverGroupId() == null && l.masterSlaveServerGroupId() == null) {
+      throw ApiException.of(ApiError.BACKEND_PORT_OR_GROUP_REQUIRED);
+    }
+    if (l.vserverGroupId() != null && l.masterSlaveServerGroupId() != null) {
+      throw ApiException.of(ApiError.GROUP_MISMATCH);
+    }
+    if (l.vserverGroupId() != null) {
+      requireOwnedBy(call, lb, StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), l.vserverGroupId()),
+          ApiError.VSERVER_GROUP_NOT_FOUND);
+    }
+    if (l.masterSlaveServerGroupId() != null) {
+      requireOwnedBy(call, lb, StoreKeys.masterSlaveGroup(lb.accountId(), lb.regionId(), l.masterSlaveServerGroupId()),
+          ApiError.MASTER_SLAVE_GROUP_NOT_FOUND);
+      if ("off".equals(l.healthCheck())) {
+        throw ApiException.invalid("HealthCheckSwitch", "off", "on for a primary/secondary server group");
+      }
+    }
+    if ("on".equals(l.stickySession())) {
+      if (l.stickySessionType() == null) {
+        throw ApiException.missing("StickySessionType");
+      }
+      if (l.stickySessionType().equals("insert") && l.cookieTimeout() == null) {
+        throw ApiException.missing("CookieTimeout");
+      }
+      if (l.stickySessionType().equals("server") && l.cookie() == null) {
+        throw ApiException.missing("Cookie");
+      }
+    }
+    if ("on".equals(l.connectionDrain()) && l.connectionDrainTimeout() == null) {
+      throw ApiException.missing("ConnectionDrainTimeout");
+    }
+    if ("on".equals(l.aclStatus())) {
+      if (l.aclId() == null) {
+        throw ApiException.missing("AclId");
+      }
+      if (l.aclType() == null) {
+        throw ApiException.missing("AclType");
+      }
+    }
+    if (l.aclId() != null && (previous == null || !l.aclId().equals(previous.aclId()))) {
+      if (!call.tx().exists(StoreKeys.acl(lb.accountId(), lb.regionId(), l.aclId()))) {
+        throw ApiException.of(ApiError.ACL_NOT_FOUND);
+      }
+    }
+    if ("on".equals(l.listenerForward())) {
+      if (l.forwardPort() == null) {
+        throw ApiException.missing("ForwardPort");
+      }
+      boolean httpsThere =
+          call.tx().exists(
+              StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), l.forwardPort(), ListenerProtocol.HTTPS));
+      if (!httpsThere) {
+        throw ApiException.invalid("ForwardPort", l.forwardPort(), "the port of an HTTPS listener of this load balancer");
+      }
+    }
+    if (l.protocol() == ListenerProtocol.HTTPS) {
+      if (l.serverCertificateId() == null) {
+        throw ApiException.missing("ServerCertificateId");
+      }
+      if (!call.tx().exists(StoreKeys.serverCertificate(lb.accountId(), lb.regionId(), l.serverCertificateId()))) {
+        throw ApiException.of(ApiError.CERTIFICATE_NOT_FOUND);
+      }
+      if (l.caCertificateId() != null
+          && !call.tx().exists(StoreKeys.caCertificate(lb.accountId(), lb.regionId(), l.caCertificateId()))) {
+        throw ApiException.of(ApiError.CA_CERTIFICATE_NOT_FOUND);
+      }
+      String policy = l.tlsCipherPolicy();
+      if (!BUILT_IN_TLS_POLICIES.contains(policy)
+          && !call.tx().exists(StoreKeys.tlsPolicy(lb.accountId(), lb.regionId(), policy))) {
+        throw ApiException.of(ApiError.TLS_POLICY_NOT_FOUND, policy);
+      }
+    }
+    if (l.protocol() != ListenerProtocol.UDP && "qch".equals(l.scheduler())) {
+      throw ApiException.invalid("Scheduler", "qch", "wrr|rr|wlc|sch|tch for " + l.protocol().apiName());
+    }
+    if (previous != null && !previous.scheduler().equals(l.scheduler())) {
+      boolean wasHash = HASH_SCHEDULERS.contains(previous.scheduler());
+      boolean isHash = HASH_SCHEDULERS.contains(l.scheduler());
+      if (wasHash || isHash) {
+        throw ApiException.of(ApiError.SCHEDULER_CHANGE_NOT_ALLOWED, previous.scheduler(), l.scheduler());
+      }
+    }
+  }
+
+  /** For load balancers billed by bandwidth, the listeners' caps must fit into the instance's. */
+  static void checkBandwidth(LoadBalancer lb, List<Listener> others, Listener l) {
+    if (!"paybybandwidth".equals(lb.internetChargeType()) || l.bandwidth() == null || l.bandwidth() < 0) {
+      return;
+    }
+    int sum = l.bandwidth();
+    for (Listener o : others) {
+      if (o.bandwidth() != null && o.bandwidth() > 0) {
+        sum += o.bandwidth();
+      }
+    }
+    if (sum > lb.bandwidth()) {
+      throw ApiException.of(ApiError.BANDWIDTH_EXCEEDS_INSTANCE);
+    }
+  }
+
+  private static void requireOwnedBy(Call call, LoadBalancer lb, String key, ApiError notFound) {
+    JsonNode group = call.tx().get(key, JsonNode.class).orElseThrow(() -> ApiException.of(notFound));
+    if (!lb.id().equals(group.path("loadBalancerId").asText())) {
+      throw ApiException.of(notFound);
+    }
+  }
+}

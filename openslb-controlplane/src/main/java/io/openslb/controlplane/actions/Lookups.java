@@ -1,0 +1,70 @@
+package io.openslb.controlplane.actions;
+
+import io.openslb.controlplane.api.ApiError;
+import io.openslb.controlplane.api.ApiException;
+import io.openslb.controlplane.api.Call;
+import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.model.Listener;
+import io.openslb.model.ListenerProtocol;
+import io.openslb.model.LoadBalancer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finding the caller's resources. Another account's ids answer exactly like missing ones, because
+ * every key is under the caller's own account.
+ */
+final class Lookups {
+  private Lookups() {}
+
+  static LoadBalancer loadBalancer(Call call, String lbId) {
+    return call.tx()
+        .get(StoreKeys.loadBalancer(call.accountId(), call.regionId(), lbId), LoadBalancer.class)
+        .orElseThrow(() -> ApiException.of(ApiError.LOAD_BALANCER_NOT_FOUND));
+  }
+
+  /** The load balancer named by the required LoadBalancerId parameter. */
+  static LoadBalancer loadBalancer(Call call) {
+    return loadBalancer(call, call.params().required("LoadBalancerId"));
+  }
+
+  /** Refuses changes to a locked load balancer. */
+  static LoadBalancer unlocked(LoadBalancer lb) {
+    if ("locked".equals(lb.status())) {
+      throw ApiException.of(ApiError.LOCKED);
+    }
+    return lb;
+  }
+
+  static void save(Call call, LoadBalancer lb) {
+    call.tx().put(StoreKeys.loadBalancer(lb.accountId(), lb.regionId(), lb.id()), lb);
+  }
+
+  static List<Listener> listeners(Call call, LoadBalancer lb) {
+    List<Listener> all =
+        call.tx().list(StoreKeys.listeners(lb.accountId(), lb.regionId(), lb.id()), Listener.class);
+    return all.stream()
+        .sorted(Comparator.comparingInt(Listener::port).thenComparing(Listener::protocol))
+        .toList();
+  }
+
+  /**
+   * The listener on {@code port}; {@code protocol} picks one when a TCP-side and a UDP listener
+   * share the port. Missing: {@code notFound}.
+   */
+  static Optional<Listener> findListener(
+      Call call, LoadBalancer lb, int port, Optional<ListenerProtocol> protocol) {
+    return listeners(call, lb).stream()
+        .filter(l -> l.port() == port)
+        .filter(l -> protocol.isEmpty() || l.protocol() == protocol.get())
+        .findFirst();
+  }
+
+  static void save(Call call, LoadBalancer lb, Listener listener) {
+    call.tx()
+        .put(
+            StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), listener.port(), listener.protocol()),
+            listener);
+  }
+}

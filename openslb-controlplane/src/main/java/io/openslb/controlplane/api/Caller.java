@@ -1,0 +1,4 @@
+package io.openslb.controlplane.api;
+
+/** Who made an authenticated call. */
+public record Caller(String accountId, String accessKeyId) {}

@@ -1,0 +1,106 @@
+package io.openslb.controlplane.service;
+
+import io.openslb.model.AccessKey;
+import io.openslb.model.Account;
+import io.openslb.model.Instance;
+import io.openslb.store.StateStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accounts, their AccessKeys and their instance inventory. Used by the server at start (the root
+ * account) and by the {@code account} and {@code instance} commands, which may run while a server
+ * uses the same store.
+ */
+public final class Accounts {
+
+  /** A new account with its key pair, as {@code account create} prints it. */
+  public record Created(Account account, AccessKey key) {}
+
+  private final Transactor transactor;
+  private final Clock clock;
+
+  public Accounts(StateStore store, Clock clock) {
+    this.transactor = new Transactor(store);
+    this.clock = clock;
+  }
+
+  public Optional<AccessKey> accessKey(String id) {
+    return transactor.read(tx -> tx.get(StoreKeys.accessKey(id), AccessKey.class));
+  }
+
+  public Optional<Account> rootAccount() {
+    return transactor.read(
+        tx -> tx.list(StoreKeys.ACCOUNTS, Account.class).stream().filter(Account::root).findFirst());
+  }
+
+  public List<Account> all() {
+    return transactor.read(tx -> tx.list(StoreKeys.ACCOUNTS, Account.class)).stream()
+        .filter(a -> a.id() != null)
+        .toList();
+  }
+
+  public Created create(String name, boolean root, String keyId, String secret) {
+    return transactor.write(
+        tx -> {
+          if (root && tx.list(StoreKeys.ACCOUNTS, Account.class).stream().anyMatch(Account::root)) {
+            throw new IllegalStateException("a root account exists already");
+          }
+          if (tx.list(StoreKeys.ACCOUNTS, Account.class).stream().anyMatch(a -> name.equals(a.name()))) {
+            throw new IllegalArgumentException("an account named " + name + " exists already");
+          }
+          String id;
+          do {
+            id = Ids.accountId();
+          } while (tx.exists(StoreKeys.account(id)));
+          Account account = new Account(id, name, root, clock.millis());
+          AccessKey key = newKey(tx, id, keyId, secret);
+          tx.put(StoreKeys.account(id), account);
+          return new Created(account, key);
+        });
+  }
+
+  /** Adds a key pair to an existing account (e.g. the root credentials given by environment). */
+  public AccessKey addKey(String accountId, String keyId, String secret) {
+    return transactor.write(tx -> newKey(tx, accountId, keyId, secret));
+  }
+
+  private AccessKey newKey(Tx tx, String accountId, String keyId, String secret) {
+    String id = keyId != null ? keyId : Ids.accessKeyId();
+    if (tx.exists(StoreKeys.accessKey(id))) {
+      throw new IllegalArgumentException("AccessKeyId " + id + " exists already");
+    }
+    AccessKey key =
+        new AccessKey(id, secret != null ? secret : Ids.accessKeySecret(), accountId, "Active", clock.millis());
+    tx.put(StoreKeys.accessKey(id), key);
+    return key;
+  }
+
+  public Instance putInstance(Instance instance) {
+    return transactor.write(
+        tx -> {
+          if (!tx.exists(StoreKeys.account(instance.accountId()))) {
+            throw new IllegalArgumentException("no account " + instance.accountId());
+          }
+          tx.put(StoreKeys.instance(instance.accountId(), instance.id()), instance);
+          return instance;
+        });
+  }
+
+  public boolean removeInstance(String accountId, String instanceId) {
+    return transactor.write(
+        tx -> {
+          String key = StoreKeys.instance(accountId, instanceId);
+          if (!tx.exists(key)) {
+            return false;
+          }
+          tx.delete(key);
+          return true;
+        });
+  }
+
+  public List<Instance> instances(String accountId) {
+    return transactor.read(tx -> tx.list(StoreKeys.instances(accountId), Instance.class));
+  }
+}

@@ -1,0 +1,3 @@
+package io.openslb.model;
+
+public record Tag(String key, String value) {}
