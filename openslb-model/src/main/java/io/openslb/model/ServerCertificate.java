@@ -1,0 +1,30 @@
+package io.openslb.model;
+
+import java.util.List;
+
+/**
+ * An uploaded certificate: a server certificate (with its private key) or a CA certificate (no
+ * key). The PEM texts are stored for the data plane and never returned by the API.
+ */
+public record ServerCertificate(
+    String id,
+    String kind,
+    String name,
+    String fingerprint,
+    String commonName,
+    List<String> subjectAlternativeNames,
+    long expireTime,
+    long createTime,
+    String encryptionAlgorithm,
+    int encryptionKeyLength,
+    String certificatePem,
+    String privateKeyPem,
+    String resourceGroupId) {
+
+  public static final String SERVER = "server";
+  public static final String CA = "ca";
+
+  public ServerCertificate {
+    subjectAlternativeNames = subjectAlternativeNames == null ? List.of() : List.copyOf(subjectAlternativeNames);
+  }
+}
