@@ -5,6 +5,7 @@ import io.openslb.controlplane.http.BlockingHttpServer;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.controlplane.service.HealthView;
 import io.openslb.controlplane.service.VipPool;
+import io.openslb.dataplane.DataPlane;
 import io.openslb.model.Account;
 import io.openslb.model.Instance;
 import io.openslb.store.StateStore;
@@ -24,14 +25,16 @@ public final class OpenSlbServer implements AutoCloseable {
 
   private final StateStore store;
   private final ControlPlane controlPlane;
+  private final DataPlane dataPlane;
   private final BlockingHttpServer admin;
   private final ExecutorService adminWorkers;
   private final Account root;
 
-  private OpenSlbServer(StateStore store, ControlPlane controlPlane, BlockingHttpServer admin,
+  private OpenSlbServer(StateStore store, ControlPlane controlPlane, DataPlane dataPlane, BlockingHttpServer admin,
       ExecutorService adminWorkers, Account root) {
     this.store = store;
     this.controlPlane = controlPlane;
+    this.dataPlane = dataPlane;
     this.admin = admin;
     this.adminWorkers = adminWorkers;
     this.root = root;
@@ -41,6 +44,7 @@ public final class OpenSlbServer implements AutoCloseable {
     long t0 = System.nanoTime();
     StateStore store = Stores.open(config.store());
     ControlPlane cp = null;
+    DataPlane dataPlane = null;
     ExecutorService adminWorkers = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "admin-worker");
       t.setDaemon(true);
@@ -55,7 +59,10 @@ public final class OpenSlbServer implements AutoCloseable {
           new ControlPlane.Settings(
               ServerConfig.address(config.apiListen()), config.regions(), config.quotas(),
               VipPool.parse(config.vipPool()), Duration.ofMinutes(15));
-      cp = new ControlPlane(store, settings, HealthView.UNAVAILABLE, clock).start();
+      dataPlane = DataPlane.start(store, DataPlane.Settings.defaults());
+      DataPlane dp = dataPlane;
+      HealthView health = (listener, member, port) -> dp.healthStatus(listener, member.serverIp(), port);
+      cp = new ControlPlane(store, settings, health, clock).start();
       ControlPlane started = cp;
       BlockingHttpServer admin =
           BlockingHttpServer.start(
@@ -65,10 +72,13 @@ public final class OpenSlbServer implements AutoCloseable {
           "OpenSLB started in {} ms: api=http://{} admin=http://{} store={} vip-pool={} root-account={}",
           (System.nanoTime() - t0) / 1_000_000, hostPort(cp.address()), hostPort(admin.address()),
           store.describe(), config.vipPool(), root.id());
-      return new OpenSlbServer(store, cp, admin, adminWorkers, root);
+      return new OpenSlbServer(store, cp, dataPlane, admin, adminWorkers, root);
     } catch (Exception | Error e) {
       if (cp != null) {
         cp.close();
+      }
+      if (dataPlane != null) {
+        dataPlane.close();
       }
       adminWorkers.shutdownNow();
       store.close();
@@ -99,6 +109,10 @@ public final class OpenSlbServer implements AutoCloseable {
     return root;
   }
 
+  public DataPlane dataPlane() {
+    return dataPlane;
+  }
+
   public StateStore store() {
     return store;
   }
@@ -107,6 +121,7 @@ public final class OpenSlbServer implements AutoCloseable {
   public void close() {
     log.info("OpenSLB stopping");
     controlPlane.close();
+    dataPlane.close();
     admin.close();
     adminWorkers.shutdownNow();
     store.close();

@@ -1,0 +1,102 @@
+package io.openslb.dataplane;
+
+import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.listener.DispatchingHandlers;
+import io.openslb.dataplane.listener.ListenerManager;
+import io.openslb.dataplane.listener.ProtocolHandlers;
+import io.openslb.dataplane.proxy.tcp.TcpProxy;
+import io.openslb.dataplane.runtime.ListenerKey;
+import io.openslb.dataplane.runtime.RuntimeSnapshot;
+import io.openslb.dataplane.runtime.SnapshotCompiler;
+import io.openslb.dataplane.sync.StoreMirror;
+import io.openslb.dataplane.sync.StoreView;
+import io.openslb.model.Listener;
+import io.openslb.store.StateStore;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane of one node: mirrors the store, compiles snapshots, runs the listeners. It only
+ * reads the store (ARCHITECTURE.md §1), so the same code runs on an all-in-one server and on a
+ * data-plane-only node of a cluster.
+ */
+public final class DataPlane implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DataPlane.class);
+
+  /** Tunables; {@code eventLoops} 0 means one per core. */
+  public record Settings(int eventLoops, long coalesceMillis) {
+    public static Settings defaults() {
+      return new Settings(0, 20);
+    }
+  }
+
+  private final Transport transport;
+  private final HealthTable health;
+  private final ListenerManager listeners;
+  private final StoreMirror mirror;
+
+  private DataPlane(StateStore store, Settings settings, ProtocolHandlersFactory factory) {
+    int threads = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
+    this.transport = new Transport(threads);
+    this.health = new HealthTable();
+    ProtocolHandlers handlers = factory.create(transport);
+    this.listeners = new ListenerManager(transport, handlers, health);
+    this.mirror = new StoreMirror(store, this::apply, settings.coalesceMillis());
+  }
+
+  /** Builds the protocol handlers once the transport exists. */
+  @FunctionalInterface
+  public interface ProtocolHandlersFactory {
+    ProtocolHandlers create(Transport transport);
+  }
+
+  public static DataPlane start(StateStore store, Settings settings) {
+    return start(store, settings, t -> new DispatchingHandlers(new TcpProxy(t), null, null));
+  }
+
+  public static DataPlane start(StateStore store, Settings settings, ProtocolHandlersFactory factory) {
+    DataPlane dp = new DataPlane(store, settings, factory);
+    dp.mirror.start();
+    log.info("data plane started ({} event loops, {})", settings.eventLoops() > 0 ? settings.eventLoops()
+        : Runtime.getRuntime().availableProcessors(), dp.transport.epoll() ? "epoll" : "nio");
+    return dp;
+  }
+
+  private void apply(StoreView view) {
+    RuntimeSnapshot snapshot = SnapshotCompiler.compile(view);
+    listeners.apply(snapshot);
+    log.debug("applied revision {}: {} listeners", snapshot.revision(), snapshot.listeners().size());
+  }
+
+  /** DescribeHealthStatus: {@code normal}, {@code abnormal} or {@code unavailable}. */
+  public String healthStatus(Listener listener, String ip, int backendPort) {
+    Integer connectPort = listener.healthCheckConnectPort();
+    return health.describe(new HealthKey(listener.resourceId(), ip, connectPort != null ? connectPort : backendPort));
+  }
+
+  public Map<ListenerKey, String> bindErrors() {
+    return listeners.bindErrors();
+  }
+
+  /** The newest revision whose configuration runs. */
+  public long appliedRevision() {
+    return listeners.current().revision();
+  }
+
+  public HealthTable healthTable() {
+    return health;
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  @Override
+  public void close() {
+    mirror.close();
+    listeners.close();
+    transport.close();
+  }
+}

@@ -1,0 +1,87 @@
+package io.openslb.dataplane.runtime;
+
+import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.schedule.FlowKey;
+import io.openslb.dataplane.schedule.Scheduler;
+import io.openslb.dataplane.schedule.Schedulers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A target's members at one moment: all of them, the eligible ones (weight above 0 and not
+ * judged unhealthy) and the scheduler over the eligible ones. Immutable; rebuilt when the
+ * configuration or a member's health changes. A primary/secondary target sends everything to the
+ * primary while it is eligible, else to the secondary.
+ */
+public final class BackendPool {
+  private final TargetSpec spec;
+  private final List<Backend> all;
+  private final List<Backend> eligible;
+  private final Scheduler scheduler;
+
+  private BackendPool(TargetSpec spec, List<Backend> all, List<Backend> eligible) {
+    this.spec = spec;
+    this.all = List.copyOf(all);
+    this.eligible = List.copyOf(eligible);
+    this.scheduler = Schedulers.create(spec.scheduler(), this.eligible);
+  }
+
+  public static BackendPool build(TargetSpec spec, HealthTable health, StatsRegistry stats) {
+    List<Backend> all = new ArrayList<>();
+    List<Backend> eligible = new ArrayList<>();
+    for (MemberSpec m : spec.members()) {
+      Backend b = new Backend(m, stats.of(spec.scope(), m));
+      all.add(b);
+      boolean healthy = !spec.healthCheck().enabled() || health.healthy(healthKey(spec, m));
+      if (m.weight() > 0 && healthy) {
+        eligible.add(b);
+      }
+    }
+    if (spec.primarySecondary()) {
+      List<Backend> primary = eligible.stream().filter(b -> "Master".equalsIgnoreCase(b.member().role())).toList();
+      if (!primary.isEmpty()) {
+        eligible = new ArrayList<>(primary);
+      }
+    }
+    return new BackendPool(spec, all, eligible);
+  }
+
+  /** The key under which {@code member}'s health is kept: probes go to HealthCheckConnectPort if set. */
+  public static HealthKey healthKey(TargetSpec spec, MemberSpec member) {
+    Integer port = spec.healthCheck().connectPort();
+    return new HealthKey(spec.scope(), member.ip(), port != null ? port : member.port());
+  }
+
+  public TargetSpec spec() {
+    return spec;
+  }
+
+  public List<Backend> all() {
+    return all;
+  }
+
+  public List<Backend> eligible() {
+    return eligible;
+  }
+
+  /** True when the target has members but none can take traffic (HTTP answers 503). */
+  public boolean noneEligible() {
+    return eligible.isEmpty();
+  }
+
+  public Backend pick(FlowKey flow, Set<Backend> excluded) {
+    return scheduler.pick(flow, excluded);
+  }
+
+  /** The eligible member with this server id and address, for sticky sessions. */
+  public Backend eligibleByAddress(String address) {
+    for (Backend b : eligible) {
+      if (b.member().address().equals(address)) {
+        return b;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,30 @@
+package io.openslb.dataplane.runtime;
+
+/**
+ * How a target's members are health-checked. {@code type} is {@code tcp}, {@code http} or {@code
+ * udp}. {@code connectPort} null means each member's own port. Times in seconds.
+ */
+public record HealthCheckSpec(
+    boolean enabled,
+    String type,
+    Integer connectPort,
+    int healthyThreshold,
+    int unhealthyThreshold,
+    int intervalSeconds,
+    int timeoutSeconds,
+    String domain,
+    String uri,
+    String httpCodes,
+    String method,
+    String udpRequest,
+    String udpExpect) {
+
+  public static HealthCheckSpec disabled() {
+    return new HealthCheckSpec(false, "tcp", null, 3, 3, 2, 5, null, null, null, null, null, null);
+  }
+
+  /** A probe waits for the timeout, but at least the interval (SEMANTICS.md §3.4). */
+  public int effectiveTimeoutSeconds() {
+    return Math.max(timeoutSeconds, 1);
+  }
+}

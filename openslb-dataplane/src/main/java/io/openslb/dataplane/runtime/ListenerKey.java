@@ -1,0 +1,9 @@
+package io.openslb.dataplane.runtime;
+
+/** Where a listener accepts: address, port and transport ({@code udp} or {@code tcp}). */
+public record ListenerKey(String address, int port, boolean udp) {
+  @Override
+  public String toString() {
+    return (udp ? "udp" : "tcp") + "://" + address + ":" + port;
+  }
+}

@@ -1,0 +1,217 @@
+package io.openslb.dataplane.runtime;
+
+import io.openslb.dataplane.sync.StoreView;
+import io.openslb.model.AccessControlList;
+import io.openslb.model.BackendServer;
+import io.openslb.model.DomainExtension;
+import io.openslb.model.ForwardingRule;
+import io.openslb.model.Listener;
+import io.openslb.model.ListenerProtocol;
+import io.openslb.model.LoadBalancer;
+import io.openslb.model.ServerCertificate;
+import io.openslb.model.ServerGroup;
+import io.openslb.model.TlsCipherPolicy;
+import io.openslb.model.TlsPolicies;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles a {@link StoreView} into the {@link RuntimeSnapshot} of listeners that should carry
+ * traffic: running listeners of active load balancers. Pure: the same view gives the same
+ * snapshot. A listener whose references are broken still compiles (with no members), so one bad
+ * item never blocks the rest.
+ */
+public final class SnapshotCompiler {
+
+  private SnapshotCompiler() {}
+
+  public static RuntimeSnapshot compile(StoreView view) {
+    Map<String, StoreView.Entry<LoadBalancer>> lbs = new HashMap<>();
+    for (StoreView.Entry<LoadBalancer> e : view.all("loadbalancers", LoadBalancer.class)) {
+      lbs.put(e.value().id(), e);
+    }
+    Map<ListenerKey, ListenerSpec> out = new HashMap<>();
+    for (StoreView.Entry<Listener> e : view.all("listeners", Listener.class)) {
+      Listener l = e.value();
+      StoreView.Entry<LoadBalancer> lbEntry = lbs.get(l.loadBalancerId());
+      if (lbEntry == null || !e.accountId().equals(lbEntry.accountId())) {
+        continue;
+      }
+      LoadBalancer lb = lbEntry.value();
+      if (!"active".equals(lb.status()) || !l.running() || lb.address() == null) {
+        continue;
+      }
+      ListenerKey key = new ListenerKey(lb.address(), l.port(), l.protocol() == ListenerProtocol.UDP);
+      out.put(key, compileListener(view, e.accountId(), e.regionId(), lb, l, key));
+    }
+    return new RuntimeSnapshot(view.revision(), out);
+  }
+
+  static ListenerSpec compileListener(
+      StoreView view, String account, String region, LoadBalancer lb, Listener l, ListenerKey key) {
+    HealthCheckSpec check = healthCheck(l);
+    StickySpec sticky = sticky(l.stickySession(), l.stickySessionType(), l.cookieTimeout(), l.cookie());
+    TargetSpec target;
+    if (l.vserverGroupId() != null) {
+      target = new TargetSpec(l.resourceId(), l.scheduler(), groupMembers(view, account, region, "vservergroups", l.vserverGroupId(), lb), check, sticky, false);
+    } else if (l.masterSlaveServerGroupId() != null) {
+      target = new TargetSpec(l.resourceId(), l.scheduler(), groupMembers(view, account, region, "masterslavegroups", l.masterSlaveServerGroupId(), lb), check, sticky, true);
+    } else {
+      List<MemberSpec> members = new ArrayList<>();
+      int port = l.backendServerPort() == null ? 0 : l.backendServerPort();
+      for (BackendServer s : lb.backendServers()) {
+        if (s.serverIp() != null && port > 0) {
+          members.add(new MemberSpec(s.serverId(), s.type(), s.serverIp(), port, s.weight(), null));
+        }
+      }
+      target = new TargetSpec(l.resourceId(), l.scheduler(), members, check, sticky, false);
+    }
+    List<RuleSpec> rules = l.protocol().layer7() ? rules(view, account, region, lb, l, target) : List.of();
+    return new ListenerSpec(key, account, lb.id(), l, target, rules, acl(view, account, region, l),
+        l.protocol() == ListenerProtocol.HTTPS ? tls(view, account, region, lb, l) : null);
+  }
+
+  private static List<MemberSpec> groupMembers(
+      StoreView view, String account, String region, String kind, String groupId, LoadBalancer lb) {
+    Optional<ServerGroup> group = view.get(account, region, kind, groupId, ServerGroup.class);
+    if (group.isEmpty() || !lb.id().equals(group.get().loadBalancerId())) {
+      return List.of();
+    }
+    List<MemberSpec> members = new ArrayList<>();
+    for (BackendServer s : group.get().backendServers()) {
+      if (s.serverIp() != null && s.port() != null) {
+        members.add(new MemberSpec(s.serverId(), s.type(), s.serverIp(), s.port(), s.weight(), s.serverType()));
+      }
+    }
+    return members;
+  }
+
+  static HealthCheckSpec healthCheck(Listener l) {
+    boolean enabled = !"off".equals(l.healthCheck());
+    String type = switch (l.protocol()) {
+      case UDP -> "udp";
+      case TCP -> l.healthCheckType() == null ? "tcp" : l.healthCheckType();
+      default -> "http";
+    };
+    return new HealthCheckSpec(
+        enabled, type, l.healthCheckConnectPort(), orDefault(l.healthyThreshold(), 3),
+        orDefault(l.unhealthyThreshold(), 3), orDefault(l.healthCheckInterval(), 2), orDefault(l.healthCheckTimeout(), 5),
+        l.healthCheckDomain(), l.healthCheckUri(), orDefault(l.healthCheckHttpCode(), "http_2xx"),
+        orDefault(l.healthCheckMethod(), "head"), l.healthCheckReq(), l.healthCheckExp());
+  }
+
+  private static StickySpec sticky(String on, String type, Integer timeout, String cookie) {
+    if (!"on".equals(on) || type == null) {
+      return null;
+    }
+    return new StickySpec(type, timeout == null ? 0 : timeout, cookie);
+  }
+
+  private static AclSpec acl(StoreView view, String account, String region, Listener l) {
+    if ("on".equals(l.aclStatus()) && l.aclId() != null) {
+      List<String> cidrs = view.get(account, region, "acls", l.aclId(), AccessControlList.class)
+          .map(a -> a.entries().stream().map(AccessControlList.Entry::entry).toList())
+          .orElse(List.of());
+      return new AclSpec("white".equals(l.aclType()), cidrs, true);
+    }
+    if ("open_white_list".equals(l.accessControlStatus())) {
+      return new AclSpec(true, l.whiteListItems(), false);
+    }
+    return null;
+  }
+
+  private static List<RuleSpec> rules(
+      StoreView view, String account, String region, LoadBalancer lb, Listener l, TargetSpec listenerTarget) {
+    List<RuleSpec> out = new ArrayList<>();
+    for (StoreView.Entry<ForwardingRule> e : view.all("rules", ForwardingRule.class)) {
+      ForwardingRule r = e.value();
+      if (!e.accountId().equals(account) || !lb.id().equals(r.loadBalancerId()) || r.listenerPort() != l.port()
+          || r.listenerProtocol() != l.protocol()) {
+        continue;
+      }
+      boolean own = "off".equals(r.listenerSync());
+      HealthCheckSpec check = listenerTarget.healthCheck();
+      String scope = listenerTarget.scope();
+      if (own) {
+        scope = r.id();
+        check = new HealthCheckSpec(
+            !"off".equals(r.healthCheck()), "http", r.healthCheckConnectPort(), orDefault(r.healthyThreshold(), 3),
+            orDefault(r.unhealthyThreshold(), 3), orDefault(r.healthCheckInterval(), 2), orDefault(r.healthCheckTimeout(), 5),
+            r.healthCheckDomain(), r.healthCheckUri(), orDefault(r.healthCheckHttpCode(), "http_2xx"), "head", null, null);
+      }
+      TargetSpec target = new TargetSpec(
+          scope,
+          own && r.scheduler() != null ? r.scheduler() : l.scheduler(),
+          groupMembers(view, account, region, "vservergroups", r.vserverGroupId(), lb),
+          check,
+          own ? sticky(r.stickySession(), r.stickySessionType(), r.cookieTimeout(), r.cookie()) : listenerTarget.sticky(),
+          false);
+      out.add(new RuleSpec(r.id(), r.domain(), r.url(), target));
+    }
+    out.sort(Comparator.comparing((RuleSpec r) -> domainRank(r.domain())).reversed()
+        .thenComparing(r -> r.url() == null ? 0 : r.url().length(), Comparator.reverseOrder())
+        .thenComparing(RuleSpec::id));
+    return out;
+  }
+
+  /** Exact domains first, then wildcards by how many labels they fix, then rules without a domain. */
+  static int domainRank(String domain) {
+    if (domain == null || domain.isEmpty()) {
+      return 0;
+    }
+    if (domain.startsWith("*.")) {
+      return domain.split("\\.").length;
+    }
+    return 1000;
+  }
+
+  private static TlsSpec tls(StoreView view, String account, String region, LoadBalancer lb, Listener l) {
+    TlsSpec.CertificatePair def = certificate(view, account, region, l.serverCertificateId());
+    List<TlsSpec.DomainCertificate> domains = new ArrayList<>();
+    for (StoreView.Entry<DomainExtension> e : view.all("domainextensions", DomainExtension.class)) {
+      DomainExtension d = e.value();
+      if (e.accountId().equals(account) && lb.id().equals(d.loadBalancerId()) && d.listenerPort() == l.port()) {
+        TlsSpec.CertificatePair pair = certificate(view, account, region, d.serverCertificateId());
+        if (pair != null) {
+          domains.add(new TlsSpec.DomainCertificate(d.domain(), pair));
+        }
+      }
+    }
+    domains.sort(Comparator.comparing((TlsSpec.DomainCertificate d) -> domainRank(d.domain())).reversed()
+        .thenComparing(TlsSpec.DomainCertificate::domain));
+    List<String> versions;
+    List<String> ciphers;
+    String policy = l.tlsCipherPolicy() == null ? "tls_cipher_policy_1_0" : l.tlsCipherPolicy();
+    Optional<TlsCipherPolicy> custom = view.get(account, region, "tlspolicies", policy, TlsCipherPolicy.class);
+    if (custom.isPresent()) {
+      versions = custom.get().tlsVersions();
+      ciphers = custom.get().ciphers();
+    } else {
+      TlsPolicies.Policy p = TlsPolicies.builtIn(policy).orElse(TlsPolicies.BUILT_IN.get("tls_cipher_policy_1_0"));
+      versions = p.versions();
+      ciphers = p.ciphers();
+    }
+    String ca = l.caCertificateId() == null ? null
+        : view.get(account, region, "cacertificates", l.caCertificateId(), ServerCertificate.class)
+            .map(ServerCertificate::certificatePem).orElse(null);
+    return new TlsSpec(def, domains, versions, ciphers, !"off".equals(l.enableHttp2()), ca);
+  }
+
+  private static TlsSpec.CertificatePair certificate(StoreView view, String account, String region, String id) {
+    if (id == null) {
+      return null;
+    }
+    return view.get(account, region, "servercertificates", id, ServerCertificate.class)
+        .filter(c -> c.certificatePem() != null && c.privateKeyPem() != null)
+        .map(c -> new TlsSpec.CertificatePair(c.id(), c.certificatePem(), c.privateKeyPem()))
+        .orElse(null);
+  }
+
+  private static <T> T orDefault(T v, T def) {
+    return v == null ? def : v;
+  }
+}

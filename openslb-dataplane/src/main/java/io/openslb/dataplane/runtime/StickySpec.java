@@ -1,0 +1,4 @@
+package io.openslb.dataplane.runtime;
+
+/** L7 session persistence: {@code insert} (cookie SERVERID) or {@code server} (rewrite {@code cookie}). */
+public record StickySpec(String type, int cookieTimeoutSeconds, String cookie) {}

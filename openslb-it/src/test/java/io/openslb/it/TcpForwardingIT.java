@@ -1,0 +1,107 @@
+package io.openslb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.aliyuncs.slb.model.v20140515.AddBackendServersRequest;
+import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerRequest;
+import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerTCPListenerRequest;
+import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
+import com.aliyuncs.slb.model.v20140515.StopLoadBalancerListenerRequest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real TCP traffic through a listener configured with the official SDK. */
+class TcpForwardingIT {
+  @TempDir static Path dir;
+  static OpenSlbFixture slb;
+  static TcpEchoServer web1;
+  static TcpEchoServer web2;
+
+  @BeforeAll
+  static void start() throws Exception {
+    slb = OpenSlbFixture.start(dir);
+    web1 = new TcpEchoServer("127.0.0.11", 0, "web1");
+    web2 = new TcpEchoServer("127.0.0.12", web1.port(), "web2");
+    slb.addInstance("i-web1", "127.0.0.11");
+    slb.addInstance("i-web2", "127.0.0.12");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    web1.close();
+    web2.close();
+    slb.close();
+  }
+
+  static String greeting(String vip, int port) throws Exception {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(vip, port), 2000);
+      s.setSoTimeout(5000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+      String name = in.readLine();
+      OutputStream out = s.getOutputStream();
+      out.write("ping\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("ping");
+      return name;
+    }
+  }
+
+  @Test
+  void runningListenerForwardsWithWeightsAndStopsAcceptingWhenStopped() throws Exception {
+    Sdk sdk = slb.sdk();
+    CreateLoadBalancerRequest create = new CreateLoadBalancerRequest();
+    var lb = sdk.call(create);
+    AddBackendServersRequest add = new AddBackendServersRequest();
+    add.setLoadBalancerId(lb.getLoadBalancerId());
+    add.setBackendServers("[{\"ServerId\":\"i-web1\",\"Weight\":\"3\"},{\"ServerId\":\"i-web2\",\"Weight\":\"1\"}]");
+    sdk.call(add);
+    CreateLoadBalancerTCPListenerRequest tcp = new CreateLoadBalancerTCPListenerRequest();
+    tcp.setLoadBalancerId(lb.getLoadBalancerId());
+    tcp.setListenerPort(10080);
+    tcp.setBackendServerPort(web1.port());
+    tcp.setBandwidth(-1);
+    tcp.putQueryParameter("HealthCheckSwitch", "off");
+    sdk.call(tcp);
+    StartLoadBalancerListenerRequest start = new StartLoadBalancerListenerRequest();
+    start.setLoadBalancerId(lb.getLoadBalancerId());
+    start.setListenerPort(10080);
+    sdk.call(start);
+
+    String vip = lb.getAddress();
+    await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> greeting(vip, 10080) != null);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < 40; i++) {
+      seen.merge(greeting(vip, 10080), 1, Integer::sum);
+    }
+    assertThat(seen).containsOnlyKeys("web1", "web2");
+    assertThat(seen.get("web1")).isEqualTo(30);
+    assertThat(seen.get("web2")).isEqualTo(10);
+
+    StopLoadBalancerListenerRequest stop = new StopLoadBalancerListenerRequest();
+    stop.setLoadBalancerId(lb.getLoadBalancerId());
+    stop.setListenerPort(10080);
+    sdk.call(stop);
+    await().atMost(Duration.ofSeconds(5)).until(() -> {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(vip, 10080), 500);
+        return false;
+      } catch (java.io.IOException refused) {
+        return true;
+      }
+    });
+  }
+}
