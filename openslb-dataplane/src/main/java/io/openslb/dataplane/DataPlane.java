@@ -1,11 +1,14 @@
 package io.openslb.dataplane;
 
+import io.openslb.dataplane.health.HealthCheckManager;
 import io.openslb.dataplane.health.HealthKey;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.listener.DispatchingHandlers;
 import io.openslb.dataplane.listener.ListenerManager;
 import io.openslb.dataplane.listener.ProtocolHandlers;
+import io.openslb.dataplane.proxy.http.HttpProxy;
 import io.openslb.dataplane.proxy.tcp.TcpProxy;
+import io.openslb.dataplane.proxy.udp.UdpProxy;
 import io.openslb.dataplane.runtime.ListenerKey;
 import io.openslb.dataplane.runtime.RuntimeSnapshot;
 import io.openslb.dataplane.runtime.SnapshotCompiler;
@@ -35,6 +38,7 @@ public final class DataPlane implements AutoCloseable {
   private final Transport transport;
   private final HealthTable health;
   private final ListenerManager listeners;
+  private final HealthCheckManager checks;
   private final StoreMirror mirror;
 
   private DataPlane(StateStore store, Settings settings, ProtocolHandlersFactory factory) {
@@ -43,6 +47,7 @@ public final class DataPlane implements AutoCloseable {
     this.health = new HealthTable();
     ProtocolHandlers handlers = factory.create(transport);
     this.listeners = new ListenerManager(transport, handlers, health);
+    this.checks = new HealthCheckManager(transport, health);
     this.mirror = new StoreMirror(store, this::apply, settings.coalesceMillis());
   }
 
@@ -53,7 +58,7 @@ public final class DataPlane implements AutoCloseable {
   }
 
   public static DataPlane start(StateStore store, Settings settings) {
-    return start(store, settings, t -> new DispatchingHandlers(new TcpProxy(t), null, null));
+    return start(store, settings, t -> new DispatchingHandlers(new TcpProxy(t), new HttpProxy(t), new UdpProxy(t)));
   }
 
   public static DataPlane start(StateStore store, Settings settings, ProtocolHandlersFactory factory) {
@@ -67,6 +72,7 @@ public final class DataPlane implements AutoCloseable {
   private void apply(StoreView view) {
     RuntimeSnapshot snapshot = SnapshotCompiler.compile(view);
     listeners.apply(snapshot);
+    checks.update(snapshot);
     log.debug("applied revision {}: {} listeners", snapshot.revision(), snapshot.listeners().size());
   }
 
@@ -96,6 +102,7 @@ public final class DataPlane implements AutoCloseable {
   @Override
   public void close() {
     mirror.close();
+    checks.close();
     listeners.close();
     transport.close();
   }
