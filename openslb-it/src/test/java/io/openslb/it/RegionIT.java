@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeAvailableResourceRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeAvailableResourceResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeAvailableResourceResponse.AvailableResource;
 import com.aliyuncs.slb.model.v20140515.DescribeAvailableResourceResponse.AvailableResource.SupportResource;
+import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeRequest;
+import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeRegionsRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeRegionsResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeZonesRequest;
@@ -283,6 +286,20 @@ class RegionIT {
       assertThat(euResources.get(0).getSupportResources())
           .extracting(SupportResource::getAddressType)
           .containsExactlyInAnyOrder("vpc", "classic_internet", "classic_intranet");
+      CreateLoadBalancerRequest create = new CreateLoadBalancerRequest();
+      create.setSysRegionId("eu-central-1");
+      String id = c.call(create).getLoadBalancerId();
+      DescribeLoadBalancerAttributeRequest attr = new DescribeLoadBalancerAttributeRequest();
+      attr.setSysRegionId("eu-central-1");
+      attr.setLoadBalancerId(id);
+      DescribeLoadBalancerAttributeResponse a = c.call(attr);
+      assertThat(a.getRegionId()).isEqualTo("eu-central-1");
+      assertThat(a.getMasterZoneId()).isEqualTo("eu-central-1a");
+      assertThat(a.getSlaveZoneId()).isNullOrEmpty();
+      // instances live in their region
+      DescribeLoadBalancerAttributeRequest elsewhere = new DescribeLoadBalancerAttributeRequest();
+      elsewhere.setLoadBalancerId(id);
+      assertThat(c.errorCode(elsewhere)).isEqualTo("InvalidLoadBalancerId.NotFound");
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.openslb.controlplane.actions;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
+import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.BackendServer;
 import io.openslb.model.Instance;
@@ -19,6 +22,9 @@ import java.util.regex.Pattern;
  * instance inventory. Weight and Port may be numbers or strings.
  */
 final class BackendServerInput {
+  /** Rejects text after the array ({@code []x}), which the default reader silently ignores. */
+  private static final ObjectReader STRICT_JSON =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]{2,45}");
 
   /** One element as given; null fields were absent. */
@@ -33,7 +39,7 @@ final class BackendServerInput {
   static List<Item> parse(String param, String json, int maxItems, boolean portRequired) {
     JsonNode root;
     try {
-      root = io.openslb.controlplane.api.Json.MAPPER.readTree(json);
+      root = STRICT_JSON.readTree(json);
     } catch (Exception e) {
       throw ApiException.of(ApiError.BACKEND_SERVERS_MALFORMED, param + " is not a JSON array");
     }
@@ -74,7 +80,8 @@ final class BackendServerInput {
         throw ApiException.of(ApiError.BACKEND_SERVERS_MALFORMED, "Description longer than 80 characters");
       }
       Item item = new Item(serverId, weight, type, serverIp == null || serverIp.isEmpty() ? null : serverIp, port, description);
-      unique.putIfAbsent(serverId + "|" + item.serverIp() + "|" + port, item);
+      // the same identity as BackendServer.identity(): an ECS instance is one member whatever ServerIp says
+      unique.putIfAbsent(serverId + "|" + (type.equals("ecs") ? "" : item.serverIp()) + "|" + port, item);
     }
     return new ArrayList<>(unique.values());
   }

@@ -95,29 +95,37 @@ public final class RegionActions {
     Regions.Region region = region(call);
     List<ObjectNode> resources = new ArrayList<>();
     if (ipVersion == null || ipVersion.equals(poolVersion)) {
+      List<String> types = addressType == null ? ADDRESS_TYPES : List.of(addressType);
       for (Regions.Zone master : region.zones()) {
         for (Regions.Zone slave : region.zones()) {
-          if (slave.id().equals(master.id())) {
-            continue;
+          if (!slave.id().equals(master.id())) {
+            resources.add(availableResource(master, slave, types, poolVersion));
           }
-          ObjectNode n = Json.object();
-          n.put("MasterZoneId", master.id());
-          n.put("SlaveZoneId", slave.id());
-          List<String> types = addressType == null ? ADDRESS_TYPES : List.of(addressType);
-          Json.wrapped(
-              n, "SupportResources", "SupportResource", types,
-              t -> {
-                ObjectNode r = Json.object();
-                r.put("AddressType", t);
-                r.put("AddressIPVersion", poolVersion);
-                return r;
-              });
-          resources.add(n);
         }
+      }
+      if (region.zones().size() == 1) {
+        // no pair to offer, but the zone alone can be bought (CreateLoadBalancer takes it without SlaveZoneId)
+        resources.add(availableResource(region.zones().get(0), null, types, poolVersion));
       }
     }
     ObjectNode out = Json.object();
     Json.wrapped(out, "AvailableResources", "AvailableResource", resources, r -> r);
     return out;
+  }
+
+  private static ObjectNode availableResource(
+      Regions.Zone master, Regions.Zone slave, List<String> types, String ipVersion) {
+    ObjectNode n = Json.object();
+    n.put("MasterZoneId", master.id());
+    Json.putIfNotNull(n, "SlaveZoneId", slave == null ? null : slave.id());
+    Json.wrapped(
+        n, "SupportResources", "SupportResource", types,
+        t -> {
+          ObjectNode r = Json.object();
+          r.put("AddressType", t);
+          r.put("AddressIPVersion", ipVersion);
+          return r;
+        });
+    return n;
   }
 }
