@@ -167,7 +167,7 @@ final class ListenerSupport {
 
   // ---- start / stop / delete ----
 
-  static StartLoadBalancerListenerRequest start(String lb, int port, String protocol) {
+  static StartLoadBalancerListenerRequest startListener(String lb, int port, String protocol) {
     StartLoadBalancerListenerRequest r = new StartLoadBalancerListenerRequest();
     r.setLoadBalancerId(lb);
     r.setListenerPort(port);
@@ -177,7 +177,7 @@ final class ListenerSupport {
     return r;
   }
 
-  static StopLoadBalancerListenerRequest stop(String lb, int port, String protocol) {
+  static StopLoadBalancerListenerRequest stopListener(String lb, int port, String protocol) {
     StopLoadBalancerListenerRequest r = new StopLoadBalancerListenerRequest();
     r.setLoadBalancerId(lb);
     r.setListenerPort(port);
@@ -187,7 +187,7 @@ final class ListenerSupport {
     return r;
   }
 
-  static DeleteLoadBalancerListenerRequest delete(String lb, int port, String protocol) {
+  static DeleteLoadBalancerListenerRequest deleteListener(String lb, int port, String protocol) {
     DeleteLoadBalancerListenerRequest r = new DeleteLoadBalancerListenerRequest();
     r.setLoadBalancerId(lb);
     r.setListenerPort(port);
@@ -210,13 +210,13 @@ final class ListenerSupport {
   /** The call fails with InvalidParameter whose message names {@code parameter}. */
   void expectInvalid(AcsRequest<?> request, String parameter) {
     ClientException e = expectError(request, "InvalidParameter");
-    assertThat(e.getErrMsg()).contains(parameter);
+    assertThat(e.getErrMsg()).containsIgnoringCase(parameter);
   }
 
   /** The call fails with MissingParameter whose message names {@code parameter}. */
   void expectMissing(AcsRequest<?> request, String parameter) {
     ClientException e = expectError(request, "MissingParameter");
-    assertThat(e.getErrMsg()).contains(parameter);
+    assertThat(e.getErrMsg()).containsIgnoringCase(parameter);
   }
 
   /** Describe*ListenerAttribute of a listener that does not exist, as Terraform detects it. */
@@ -250,6 +250,11 @@ final class ListenerSupport {
   String caCertificate() {
     String id = "139a00604ad-cn-east-hangzhou-0" + (++certificates);
     put(StoreKeys.caCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    return id;
+  }
+
+  String tlsPolicy(String id) {
+    put(StoreKeys.tlsPolicy(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 

@@ -81,7 +81,7 @@ final class ListenerRules {
     }
     if (l.protocol() == ListenerProtocol.HTTPS) {
       if (l.serverCertificateId() == null) {
-        throw ApiException.missing("ServerCertificateId");
+        throw ApiException.of(ApiError.SERVER_CERTIFICATE_ID_EMPTY);
       }
       if (!call.tx().exists(StoreKeys.serverCertificate(lb.accountId(), lb.regionId(), l.serverCertificateId()))) {
         throw ApiException.of(ApiError.CERTIFICATE_NOT_FOUND);
@@ -106,6 +106,14 @@ final class ListenerRules {
         throw ApiException.of(ApiError.SCHEDULER_CHANGE_NOT_ALLOWED, previous.scheduler(), l.scheduler());
       }
     }
+    if (HASH_SCHEDULERS.contains(l.scheduler()) && !performanceInstance(lb)) {
+      throw ApiException.of(ApiError.SPEC_NOT_SUPPORTED, "Scheduler " + l.scheduler() + " needs a LoadBalancerSpec");
+    }
+  }
+
+  /** Hash schedulers need a guaranteed-performance instance: one with a spec, or billed by CLCU (§3.4). */
+  private static boolean performanceInstance(LoadBalancer lb) {
+    return lb.spec() != null || "PayByCLCU".equals(lb.instanceChargeType());
   }
 
   /** For load balancers billed by bandwidth, the listeners' caps must fit into the instance's. */

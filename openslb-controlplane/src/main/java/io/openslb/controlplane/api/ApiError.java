@@ -70,6 +70,8 @@ public enum ApiError {
   CA_CERTIFICATE_NOT_FOUND(404, "CACertificateId.NotFound", "The specified CACertificateId does not exist."),
   ACL_NOT_FOUND(404, "AclNotExist", "The specified AclId does not exist."),
   TLS_POLICY_NOT_FOUND(400, "InvalidParameter", "The specified TLSCipherPolicy does not exist: %s"),
+  SERVER_CERTIFICATE_ID_EMPTY(400, "InvalidParameter", "The specified parameter ServerCertificateId is empty."),
+  SPEC_NOT_SUPPORTED(400, "UnsupportedOperation", "The Loadbalancer doesn't support this function. (%s)"),
 
   // backend servers
   TOO_MANY_BACKEND_SERVERS(400, "TooManyBackendServers",
