@@ -1,0 +1,132 @@
+package io.openslb.dataplane.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.health.HealthTable.State;
+import io.openslb.dataplane.schedule.FlowKey;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which members a pool lets the scheduler see: weight, health, primary/secondary. */
+class BackendPoolTest {
+  static final String SCOPE = "lb-1_tcp_80";
+  final HealthTable health = new HealthTable();
+  final StatsRegistry stats = new StatsRegistry();
+
+  static HealthCheckSpec check(boolean enabled, Integer connectPort) {
+    return new HealthCheckSpec(enabled, "tcp", connectPort, 2, 2, 1, 1, null, null, null, null, null, null);
+  }
+
+  static MemberSpec member(String id, int index, int weight, String role) {
+    return new MemberSpec(id, "ecs", "10.0.0." + index, 8080, weight, role);
+  }
+
+  static TargetSpec target(String scheduler, boolean checked, boolean primarySecondary, MemberSpec... members) {
+    return new TargetSpec(SCOPE, scheduler, List.of(members), check(checked, null), null, primarySecondary);
+  }
+
+  static Map<String, Integer> picks(BackendPool pool, int n) {
+    Map<String, Integer> out = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      var b = pool.pick(FlowKey.of(new InetSocketAddress("198.51.100." + (i % 250), 1000 + i),
+          new InetSocketAddress("127.1.0.1", 80)), Set.of());
+      out.merge(b == null ? "-" : b.member().serverId(), 1, Integer::sum);
+    }
+    return out;
+  }
+
+  void mark(TargetSpec t, MemberSpec m, State s) {
+    health.set(BackendPool.healthKey(t, m), s);
+  }
+
+  @Test
+  void weightZeroGetsNothingUnderEveryScheduler() {
+    for (String scheduler : List.of("wrr", "rr", "wlc", "sch", "tch")) {
+      TargetSpec t = target(scheduler, true, false, member("i-a", 1, 100, null), member("i-b", 2, 0, null),
+          member("i-c", 3, 50, null));
+      BackendPool pool = BackendPool.build(t, health, stats);
+      assertThat(pool.all()).hasSize(3);
+      assertThat(pool.eligible()).extracting(b -> b.member().serverId()).containsExactly("i-a", "i-c");
+      assertThat(picks(pool, 300)).as(scheduler).doesNotContainKey("i-b").containsKeys("i-a", "i-c");
+    }
+  }
+
+  @Test
+  void onlyWeightZeroMembersMeansNoneEligible() {
+    BackendPool pool = BackendPool.build(target("wrr", true, false, member("i-a", 1, 0, null)), health, stats);
+    assertThat(pool.noneEligible()).isTrue();
+    assertThat(picks(pool, 3)).containsOnlyKeys("-");
+  }
+
+  /** health of b → does b get traffic? (check on / off) */
+  @Test
+  void healthTable() {
+    Object[][] table = {
+        {null, true, true}, // not judged yet: "unavailable", still gets traffic
+        {State.NORMAL, true, true},
+        {State.ABNORMAL, true, false},
+        {State.ABNORMAL, false, true}, // check switched off: health is ignored
+    };
+    for (Object[] row : table) {
+      HealthTable h = new HealthTable();
+      TargetSpec t = target("wrr", (Boolean) row[1], false, member("i-a", 1, 100, null), member("i-b", 2, 100, null));
+      if (row[0] != null) {
+        h.set(BackendPool.healthKey(t, t.members().get(1)), (State) row[0]);
+      }
+      Map<String, Integer> p = picks(BackendPool.build(t, h, stats), 100);
+      assertThat(p.containsKey("i-b")).as("b %s, check %s", row[0], row[1]).isEqualTo(row[2]);
+      assertThat(p).containsKey("i-a");
+    }
+  }
+
+  @Test
+  void healthKeyUsesTheConnectPortWhenSet() {
+    MemberSpec m = member("i-a", 1, 100, null);
+    assertThat(BackendPool.healthKey(target("wrr", true, false, m), m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 8080));
+    TargetSpec viaPort = new TargetSpec(SCOPE, "wrr", List.of(m), check(true, 9000), null, false);
+    assertThat(BackendPool.healthKey(viaPort, m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 9000));
+  }
+
+  @Test
+  void primarySecondarySendsToTheMasterWhileItIsEligibleElseToTheSlave() {
+    MemberSpec master = member("i-master", 1, 100, "Master");
+    MemberSpec slave = member("i-slave", 2, 100, "Slave");
+    for (String scheduler : List.of("wrr", "rr", "sch", "tch")) {
+      HealthTable h = new HealthTable();
+      TargetSpec t = target(scheduler, true, true, slave, master); // order does not matter
+      assertThat(picks(BackendPool.build(t, h, stats), 50)).as("unjudged").containsOnlyKeys("i-master");
+      h.set(BackendPool.healthKey(t, master), State.NORMAL);
+      h.set(BackendPool.healthKey(t, slave), State.NORMAL);
+      assertThat(picks(BackendPool.build(t, h, stats), 50)).as("both healthy").containsOnlyKeys("i-master");
+      h.set(BackendPool.healthKey(t, master), State.ABNORMAL);
+      assertThat(picks(BackendPool.build(t, h, stats), 50)).as("master down").containsOnlyKeys("i-slave");
+      h.set(BackendPool.healthKey(t, master), State.NORMAL);
+      assertThat(picks(BackendPool.build(t, h, stats), 50)).as("master back").containsOnlyKeys("i-master");
+      h.set(BackendPool.healthKey(t, master), State.ABNORMAL);
+      h.set(BackendPool.healthKey(t, slave), State.ABNORMAL);
+      BackendPool none = BackendPool.build(t, h, stats);
+      assertThat(none.noneEligible()).as("both down").isTrue();
+    }
+  }
+
+  @Test
+  void primarySecondaryWithAMasterOfWeightZeroUsesTheSlave() {
+    TargetSpec t = target("wrr", true, true, member("i-master", 1, 0, "Master"), member("i-slave", 2, 100, "Slave"));
+    assertThat(picks(BackendPool.build(t, health, stats), 20)).containsOnlyKeys("i-slave");
+  }
+
+  @Test
+  void eligibleByAddressIgnoresIneligibleMembers() {
+    TargetSpec t = target("wrr", true, false, member("i-a", 1, 100, null), member("i-b", 2, 100, null));
+    mark(t, t.members().get(1), State.ABNORMAL);
+    BackendPool pool = BackendPool.build(t, health, stats);
+    assertThat(pool.eligibleByAddress("10.0.0.1:8080")).isNotNull();
+    assertThat(pool.eligibleByAddress("10.0.0.2:8080")).isNull();
+  }
+}
