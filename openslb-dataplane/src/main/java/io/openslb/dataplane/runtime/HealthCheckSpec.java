@@ -23,7 +23,7 @@ public record HealthCheckSpec(
     return new HealthCheckSpec(false, "tcp", null, 3, 3, 2, 5, null, null, null, null, null, null);
   }
 
-  /** A probe waits for the timeout, but at least the interval (SEMANTICS.md §3.4). */
+  /** How long a probe waits for its answer: the configured timeout, at least one second. */
   public int effectiveTimeoutSeconds() {
     return Math.max(timeoutSeconds, 1);
   }
