@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Decides on accept whether a source address may pass. CIDRs are compiled into sorted, merged
@@ -14,6 +15,7 @@ import java.util.List;
  * comparisons. Immutable and thread-safe.
  */
 public final class AclMatcher {
+  private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
   private final boolean white;
   private final boolean passAll;
   private final long[] v4Start;
@@ -39,10 +41,16 @@ public final class AclMatcher {
     List<BigInteger[]> v6 = new ArrayList<>();
     for (String cidr : spec.cidrs()) {
       try {
-        String[] parts = cidr.trim().split("/");
+        String[] parts = cidr.trim().split("/", -1);
+        if (parts.length > 2 || !literal(parts[0])) {
+          continue;
+        }
         byte[] addr = InetAddress.getByName(parts[0]).getAddress();
         int bits = addr.length * 8;
         int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : bits;
+        if (prefix < 0 || prefix > bits) {
+          continue;
+        }
         BigInteger a = new BigInteger(1, addr);
         BigInteger size = BigInteger.ONE.shiftLeft(bits - prefix);
         BigInteger start = a.subtract(a.mod(size));
@@ -58,6 +66,15 @@ public final class AclMatcher {
     }
     boolean passAll = spec.cidrs().isEmpty() && spec.emptyMeansAll();
     return new AclMatcher(spec.white(), passAll, mergeV4(v4), mergeV6(v6));
+  }
+
+  /**
+   * Whether {@code s} is an address literal: a dotted quad, or IPv6 (has a colon).
+   * {@link InetAddress#getByName} would otherwise look a name up in DNS, or read {@code 10.1} as
+   * {@code 10.0.0.1}.
+   */
+  private static boolean literal(String s) {
+    return s.indexOf(':') >= 0 || DOTTED_QUAD.matcher(s).matches();
   }
 
   public boolean admits(InetAddress source) {

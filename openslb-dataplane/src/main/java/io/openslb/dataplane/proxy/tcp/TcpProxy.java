@@ -1,7 +1,6 @@
 package io.openslb.dataplane.proxy.tcp;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
@@ -20,8 +19,10 @@ import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
 import io.openslb.model.Listener;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class TcpProxy {
   private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
   static final int CONNECT_TIMEOUT_MS = 5_000;
   static final int MAX_CONNECT_ATTEMPTS = 3;
+  static final int PERSISTENCE_SWEEP_EVERY = 1024;
 
   private final Transport transport;
 
@@ -92,9 +94,13 @@ public final class TcpProxy {
         backendChannel.close();
         return;
       }
-      remember(slot, runtime, client, chosen);
+      InetAddress source = client.remoteAddress().getAddress();
+      remember(slot, runtime, source, chosen);
       chosen.stats().opened(client);
-      client.closeFuture().addListener(x -> chosen.stats().closed(client));
+      client.closeFuture().addListener(x -> {
+        chosen.stats().closed(client);
+        refresh(slot, runtime, source, chosen);
+      });
       if (Boolean.TRUE.equals(runtime.spec().listener().proxyProtocolV2Enabled())) {
         sendProxyHeader(backendChannel, client);
       }
@@ -108,21 +114,50 @@ public final class TcpProxy {
       return null;
     }
     ListenerSlot.Persisted p = slot.persistence().get(client.remoteAddress().getAddress());
-    if (p == null || p.expiresAtNanos() < System.nanoTime()) {
+    if (p == null || p.expiresAtNanos() - System.nanoTime() < 0) {
       return null;
     }
     Backend b = runtime.pool().eligibleByAddress(p.backendAddress());
     return b != null && !tried.contains(b) ? b : null;
   }
 
-  private static void remember(ListenerSlot slot, ListenerRuntime runtime, SocketChannel client, Backend b) {
+  /**
+   * Pins the client's address to {@code b} for PersistenceTimeout, counted from now; called when a
+   * connection starts and again when it ends, so a long connection keeps its client pinned (as LVS
+   * persistence templates do). Expired entries are swept every {@link #PERSISTENCE_SWEEP_EVERY} new
+   * addresses, which bounds the table by the number of clients seen within one timeout.
+   */
+  private static void remember(ListenerSlot slot, ListenerRuntime runtime, InetAddress client, Backend b) {
     Integer timeout = runtime.spec().listener().persistenceTimeout();
-    if (timeout != null && timeout > 0) {
-      slot.persistence().put(client.remoteAddress().getAddress(),
-          new ListenerSlot.Persisted(b.member().address(), System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout)));
+    if (timeout == null || timeout <= 0) {
+      return;
+    }
+    Map<InetAddress, ListenerSlot.Persisted> table = slot.persistence();
+    long now = System.nanoTime();
+    ListenerSlot.Persisted previous = table.put(client,
+        new ListenerSlot.Persisted(b.member().address(), now + TimeUnit.SECONDS.toNanos(timeout)));
+    if (previous == null && table.size() % PERSISTENCE_SWEEP_EVERY == 0) {
+      table.values().removeIf(p -> p.expiresAtNanos() - now < 0);
     }
   }
 
+  /** At the end of a connection: restarts the client's pin unless it now points elsewhere. */
+  private static void refresh(ListenerSlot slot, ListenerRuntime runtime, InetAddress client, Backend b) {
+    Integer timeout = runtime.spec().listener().persistenceTimeout();
+    if (timeout == null || timeout <= 0) {
+      return;
+    }
+    String address = b.member().address();
+    long expires = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+    slot.persistence().compute(client, (k, p) -> p == null || p.backendAddress().equals(address)
+        ? new ListenerSlot.Persisted(address, expires) : p);
+  }
+
+  /**
+   * Writes and flushes the PROXY v2 header at once: a backend that speaks first (SMTP, MySQL, our
+   * echo test server) waits for the header before it says anything, so it must not wait for the
+   * client's first bytes to carry it out.
+   */
   static void sendProxyHeader(Channel backend, SocketChannel client) {
     InetSocketAddress src = client.remoteAddress();
     InetSocketAddress dst = client.localAddress();
@@ -132,8 +167,7 @@ public final class TcpProxy {
         v6 ? HAProxyProxiedProtocol.TCP6 : HAProxyProxiedProtocol.TCP4,
         src.getAddress().getHostAddress(), dst.getAddress().getHostAddress(), src.getPort(), dst.getPort());
     backend.pipeline().addFirst("proxy-protocol", HAProxyMessageEncoder.INSTANCE);
-    backend.write(header);
+    backend.writeAndFlush(header);
     backend.pipeline().remove("proxy-protocol");
-    backend.write(Unpooled.EMPTY_BUFFER);
   }
 }
