@@ -1,9 +1,18 @@
 package io.openslb.controlplane;
 
+import io.openslb.controlplane.actions.AclActions;
 import io.openslb.controlplane.actions.BackendServerActions;
+import io.openslb.controlplane.actions.CertificateActions;
+import io.openslb.controlplane.actions.DomainExtensionActions;
 import io.openslb.controlplane.actions.ListenerActions;
 import io.openslb.controlplane.actions.LoadBalancerActions;
+import io.openslb.controlplane.actions.MasterSlaveGroupActions;
 import io.openslb.controlplane.actions.RegionActions;
+import io.openslb.controlplane.actions.RuleActions;
+import io.openslb.controlplane.actions.TagActions;
+import io.openslb.controlplane.actions.TlsCipherPolicyActions;
+import io.openslb.controlplane.actions.VServerGroupActions;
+import io.openslb.controlplane.actions.WhiteListActions;
 import io.openslb.controlplane.api.ActionRegistry;
 import io.openslb.controlplane.auth.Authenticator;
 import io.openslb.controlplane.http.BlockingHttpServer;
@@ -11,6 +20,7 @@ import io.openslb.controlplane.service.Accounts;
 import io.openslb.controlplane.service.HealthView;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.Regions;
+import io.openslb.controlplane.service.TlsQuotas;
 import io.openslb.controlplane.service.Transactor;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.store.StateStore;
@@ -61,6 +71,15 @@ public final class ControlPlane implements AutoCloseable {
     new LoadBalancerActions(settings.regions(), settings.quotas(), settings.vipPool()).registerTo(registry);
     new ListenerActions(settings.quotas()).registerTo(registry);
     new BackendServerActions(settings.quotas(), health).registerTo(registry);
+    new VServerGroupActions(settings.quotas()).registerTo(registry);
+    new MasterSlaveGroupActions(settings.quotas()).registerTo(registry);
+    new RuleActions(settings.quotas()).registerTo(registry);
+    new AclActions(settings.quotas()).registerTo(registry);
+    new WhiteListActions(settings.quotas()).registerTo(registry);
+    new TagActions(settings.quotas()).registerTo(registry);
+    new CertificateActions(TlsQuotas.defaults()).registerTo(registry);
+    new DomainExtensionActions(TlsQuotas.defaults()).registerTo(registry);
+    new TlsCipherPolicyActions(TlsQuotas.defaults()).registerTo(registry);
     return registry;
   }
 

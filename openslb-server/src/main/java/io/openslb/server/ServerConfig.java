@@ -146,7 +146,17 @@ public record ServerConfig(
         q.path("listeners-per-load-balancer").asInt(d.listenersPerLoadBalancer()),
         q.path("backend-servers-per-load-balancer").asInt(d.backendServersPerLoadBalancer()),
         q.path("backend-servers-per-call").asInt(d.backendServersPerCall()),
-        q.path("load-balancer-ids-per-listener-query").asInt(d.loadBalancerIdsPerListenerQuery()));
+        q.path("load-balancer-ids-per-listener-query").asInt(d.loadBalancerIdsPerListenerQuery()),
+        q.path("rules-per-listener").asInt(d.rulesPerListener()),
+        q.path("acls-per-region").asInt(d.aclsPerRegion()),
+        q.path("entries-per-acl").asInt(d.aclEntriesPerAcl()),
+        q.path("acl-entries-per-call").asInt(d.aclEntriesPerCall()),
+        q.path("listeners-per-acl").asInt(d.listenersPerAcl()),
+        q.path("white-list-items-per-listener").asInt(d.whiteListItemsPerListener()),
+        q.path("legacy-tags-per-load-balancer").asInt(d.legacyTagsPerLoadBalancer()),
+        q.path("legacy-tags-per-call").asInt(d.legacyTagsPerCall()),
+        q.path("tags-per-resource").asInt(d.tagsPerResource()),
+        q.path("resources-per-tag-call").asInt(d.resourcesPerTagCall()));
   }
 
   private static List<InstanceEntry> instances(JsonNode file) {

@@ -71,9 +71,10 @@ final class BackendServerInput {
       if (serverIp != null && !serverIp.isEmpty() && !IP.matcher(serverIp).matches()) {
         throw ApiException.of(ApiError.BACKEND_SERVERS_MALFORMED, "ServerIp " + serverIp + " is not an IP address");
       }
-      Integer port = integer(n, "Port", 1, 65535, null);
+      // in server groups a bad Port is BackendServersMalformed, as the cloud reports it
+      Integer port = integer(n, "Port", 1, 65535, portRequired ? ApiError.BACKEND_SERVERS_PORT_MALFORMED : null);
       if (portRequired && port == null) {
-        throw ApiException.of(ApiError.BACKEND_SERVERS_MALFORMED, "Port is missing for " + serverId + " (expected 1-65535)");
+        throw ApiException.of(ApiError.BACKEND_SERVERS_PORT_MALFORMED, "Port is missing for " + serverId);
       }
       String description = text(n, "Description");
       if (description != null && description.length() > 80) {
@@ -138,6 +139,9 @@ final class BackendServerInput {
     }
     if (error == ApiError.INVALID_WEIGHT) {
       throw ApiException.of(ApiError.INVALID_WEIGHT, s);
+    }
+    if (error == ApiError.BACKEND_SERVERS_PORT_MALFORMED) {
+      throw ApiException.of(error, field + " " + s);
     }
     throw ApiException.of(ApiError.BACKEND_SERVERS_MALFORMED, field + " " + s + " (expected " + min + "-" + max + ")");
   }

@@ -87,6 +87,7 @@ public final class ListenerActions {
       throw ApiException.of(ApiError.LISTENER_NUMBER_OVER_LIMIT, quotas.listenersPerLoadBalancer());
     }
     ListenerRules.check(call, lb, listener, null);
+    AclBindings.check(call, lb, listener, null, quotas.listenersPerAcl());
     ListenerRules.checkBandwidth(lb, existing, listener);
     Lookups.save(call, lb, listener);
     return Json.object();
@@ -111,6 +112,7 @@ public final class ListenerActions {
       return Json.object();
     }
     ListenerRules.check(call, lb, listener, previous);
+    AclBindings.check(call, lb, listener, previous, quotas.listenersPerAcl());
     List<Listener> others =
         Lookups.listeners(call, lb).stream().filter(l -> !(l.port() == port && l.protocol() == protocol)).toList();
     ListenerRules.checkBandwidth(lb, others, listener);
@@ -152,7 +154,7 @@ public final class ListenerActions {
     Listener l =
         Lookups.findListener(call, lb, port, Optional.of(protocol))
             .orElseThrow(() -> ApiException.of(ApiError.LISTENER_ATTRIBUTE_NOT_FOUND));
-    return ListenerViews.attribute(l);
+    return ListenerViews.attribute(call, l);
   }
 
   private Listener target(Call call, LoadBalancer lb) {
@@ -188,6 +190,9 @@ public final class ListenerActions {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
     Listener l = target(call, lb);
     call.tx().delete(StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), l.port(), l.protocol()));
+    ForwardingRules.deleteOfListener(call, lb, l);
+    HttpsResources.deleteDomainExtensions(call, lb, l);
+    ResourceTags.delete(call, ResourceTags.LISTENER, l.resourceId());
     return Json.object();
   }
 

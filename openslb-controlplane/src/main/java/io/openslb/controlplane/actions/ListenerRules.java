@@ -1,6 +1,5 @@
 package io.openslb.controlplane.actions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
@@ -8,6 +7,7 @@ import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
+import io.openslb.model.ServerGroup;
 import java.util.List;
 import java.util.Set;
 
@@ -133,8 +133,8 @@ final class ListenerRules {
   }
 
   private static void requireOwnedBy(Call call, LoadBalancer lb, String key, ApiError notFound) {
-    JsonNode group = call.tx().get(key, JsonNode.class).orElseThrow(() -> ApiException.of(notFound));
-    if (!lb.id().equals(group.path("loadBalancerId").asText())) {
+    ServerGroup group = call.tx().get(key, ServerGroup.class).orElseThrow(() -> ApiException.of(notFound));
+    if (!lb.id().equals(group.loadBalancerId())) {
       throw ApiException.of(notFound);
     }
   }

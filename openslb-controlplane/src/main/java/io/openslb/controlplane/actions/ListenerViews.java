@@ -2,6 +2,7 @@ package io.openslb.controlplane.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
@@ -45,7 +46,8 @@ final class ListenerViews {
     n.put("ServiceManagedMode", "Unmanaged");
   }
 
-  static ObjectNode attribute(Listener l) {
+  /** Describe*ListenerAttribute; {@code call} reads what hangs off the listener (its forwarding rules). */
+  static ObjectNode attribute(Call call, Listener l) {
     JsonNode values = Json.MAPPER.valueToTree(l);
     ObjectNode n = Json.object();
     putIdentity(n, l);
@@ -54,14 +56,14 @@ final class ListenerViews {
     Json.wrapped(n, "AclIds", "AclId", l.aclId() == null ? java.util.List.<String>of() : java.util.List.of(l.aclId()),
         Json.MAPPER::valueToTree);
     if (l.protocol().layer7()) {
-      n.putObject("Rules").putArray("Rule");
+      ForwardingRules.putListenerRules(n, call, l);
     } else {
       Json.putIfNotNull(n, "MasterSlaveServerGroupId", l.masterSlaveServerGroupId());
       n.put("MasterSlaveModeEnabled", l.masterSlaveServerGroupId() != null);
       n.putObject("PortRanges").putArray("PortRange");
     }
     if (l.protocol() == ListenerProtocol.HTTPS) {
-      n.putObject("DomainExtensions").putArray("DomainExtension");
+      HttpsResources.putListenerCertificates(n, call, l);
     }
     return n;
   }

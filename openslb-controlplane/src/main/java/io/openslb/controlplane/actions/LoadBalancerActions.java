@@ -210,6 +210,7 @@ public final class LoadBalancerActions {
     for (String prefix : LoadBalancerChildren.prefixes(lb)) {
       call.tx().deleteAll(prefix);
     }
+    LoadBalancerChildren.keys(call, lb).forEach(call.tx()::delete);
     call.tx().delete(StoreKeys.loadBalancer(lb.accountId(), lb.regionId(), lb.id()));
     call.tx().delete(StoreKeys.vip(lb.address()));
     return Json.object();

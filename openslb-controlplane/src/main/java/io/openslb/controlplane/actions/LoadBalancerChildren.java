@@ -1,7 +1,10 @@
 package io.openslb.controlplane.actions;
 
+import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.LoadBalancer;
+import io.openslb.model.ServerGroup;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What goes with a load balancer when it is deleted: the key prefixes of its children. */
@@ -9,6 +12,23 @@ final class LoadBalancerChildren {
   private LoadBalancerChildren() {}
 
   static List<String> prefixes(LoadBalancer lb) {
-    return List.of(StoreKeys.listeners(lb.accountId(), lb.regionId(), lb.id()));
+    return List.of(
+        StoreKeys.listeners(lb.accountId(), lb.regionId(), lb.id()),
+        StoreKeys.rules(lb.accountId(), lb.regionId(), lb.id()),
+        StoreKeys.domainExtensions(lb.accountId(), lb.regionId(), lb.id()),
+        StoreKeys.tags(lb.accountId(), lb.regionId(), ResourceTags.LISTENER) + lb.id() + "_");
+  }
+
+  /** Children stored by their own id (not under the load balancer's id): its server groups of both kinds. */
+  static List<String> keys(Call call, LoadBalancer lb) {
+    List<String> out = new ArrayList<>();
+    for (String kind : List.of(ServerGroup.VSERVER, ServerGroup.MASTER_SLAVE)) {
+      String tagType = kind.equals(ServerGroup.VSERVER) ? ResourceTags.VSERVER_GROUP : ResourceTags.MASTER_SLAVE_GROUP;
+      for (ServerGroup g : ServerGroups.of(call, lb, kind)) {
+        out.add(ServerGroups.key(call, kind, g.id()));
+        out.add(StoreKeys.tags(lb.accountId(), lb.regionId(), tagType, g.id()));
+      }
+    }
+    return out;
   }
 }

@@ -20,6 +20,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -50,6 +51,12 @@ public final class BlockingHttpServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BlockingHttpServer.class);
   private static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+  /**
+   * The Java SDK sends every parameter in the query string, the PEM certificate chain and private
+   * key of UploadServerCertificate included (easily 10-20 KB URL-encoded); Netty's default 4 KB
+   * request line would refuse them.
+   */
+  private static final int MAX_REQUEST_LINE_BYTES = 256 * 1024;
 
   private final String name;
   private final EventLoopGroup group;
@@ -84,7 +91,8 @@ public final class BlockingHttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel c) {
                       c.pipeline()
                           .addLast(new IdleStateHandler(0, 0, 120, TimeUnit.SECONDS))
-                          .addLast(new HttpServerCodec())
+                          .addLast(new HttpServerCodec(
+                              new HttpDecoderConfig().setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)))
                           .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
                           .addLast(new Dispatch(handler, workers));
                     }

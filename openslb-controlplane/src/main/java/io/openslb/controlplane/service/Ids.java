@@ -47,6 +47,24 @@ public final class Ids {
     return random(ALNUM, 30);
   }
 
+  /**
+   * A server or CA certificate id as the cloud makes them: {@code
+   * <account>_<hex upload time in ms>_<10 digits>_<9 digits>}, e.g. {@code
+   * 1231579085529123_166f8204689_1714763408_709981234}.
+   */
+  public static String certificate(String accountId, long createMillis) {
+    return accountId + "_" + Long.toHexString(createMillis) + "_" + digits(10) + "_" + digits(9);
+  }
+
+  private static String digits(int length) {
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = (char) ('0' + RANDOM.nextInt(10));
+    }
+    out[0] = (char) ('1' + RANDOM.nextInt(9));
+    return new String(out);
+  }
+
   private static String random(char[] alphabet, int length) {
     char[] out = new char[length];
     for (int i = 0; i < length; i++) {

@@ -81,4 +81,80 @@ public final class StoreKeys {
       String accountId, String regionId, String lbId, int port, ListenerProtocol protocol) {
     return listeners(accountId, regionId, lbId) + port + "/" + protocol.apiName();
   }
+
+  /** Every VServer group of a region (filter by load balancer on the record). */
+  public static String vserverGroups(String accountId, String regionId) {
+    return region(accountId, regionId) + "vservergroups/";
+  }
+
+  /** Every primary/secondary group of a region (filter by load balancer on the record). */
+  public static String masterSlaveGroups(String accountId, String regionId) {
+    return region(accountId, regionId) + "masterslavegroups/";
+  }
+
+  /** Every forwarding rule of a region: {@code rules/{lbId}/{ruleId}}. */
+  public static String allRules(String accountId, String regionId) {
+    return region(accountId, regionId) + "rules/";
+  }
+
+  /** The forwarding rules of one load balancer (all its listeners). */
+  public static String rules(String accountId, String regionId, String lbId) {
+    return allRules(accountId, regionId) + lbId + "/";
+  }
+
+  public static String rule(String accountId, String regionId, String lbId, String ruleId) {
+    return rules(accountId, regionId, lbId) + ruleId;
+  }
+
+  /** Every ACL of a region. */
+  public static String acls(String accountId, String regionId) {
+    return region(accountId, regionId) + "acls/";
+  }
+
+  /** Every listener of a region: {@code listeners/{lbId}/{port}/{protocol}}. */
+  public static String allListeners(String accountId, String regionId) {
+    return region(accountId, regionId) + "listeners/";
+  }
+
+  /**
+   * The tags of the resources of one type (acl, listener, certificate, vservergroup,
+   * masterslaveservergroup); a load balancer's tags live on its own record instead.
+   */
+  public static String tags(String accountId, String regionId, String resourceType) {
+    return region(accountId, regionId) + "tags/" + resourceType + "/";
+  }
+
+  /** The tags of one resource; for listeners the id is {@code lb-xxx_<protocol>_<port>}. */
+  public static String tags(String accountId, String regionId, String resourceType, String resourceId) {
+    return tags(accountId, regionId, resourceType) + resourceId;
+  }
+
+  /** Every server certificate of a region. */
+  public static String serverCertificates(String accountId, String regionId) {
+    return region(accountId, regionId) + "servercertificates/";
+  }
+
+  /** Every CA certificate of a region. */
+  public static String caCertificates(String accountId, String regionId) {
+    return region(accountId, regionId) + "cacertificates/";
+  }
+
+  /** Every custom TLS cipher policy of a region. */
+  public static String tlsPolicies(String accountId, String regionId) {
+    return region(accountId, regionId) + "tlspolicies/";
+  }
+
+  /** Every domain extension of a region: {@code domainextensions/{lbId}/{id}}. */
+  public static String allDomainExtensions(String accountId, String regionId) {
+    return region(accountId, regionId) + "domainextensions/";
+  }
+
+  /** The domain extensions of one load balancer (all its HTTPS listeners). */
+  public static String domainExtensions(String accountId, String regionId, String lbId) {
+    return allDomainExtensions(accountId, regionId) + lbId + "/";
+  }
+
+  public static String domainExtension(String accountId, String regionId, String lbId, String id) {
+    return domainExtensions(accountId, regionId, lbId) + id;
+  }
 }
