@@ -57,7 +57,7 @@ class LoadBalancerIT {
   @BeforeAll
   static void start() throws Exception {
     // many tests create instances; the default quota (30) is tested separately
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 500\n");
+    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 500\n", "127.1.0.0/16");
     sdk = slb.sdk();
     slb.addInstance("i-lbfilter", "127.0.0.31");
   }

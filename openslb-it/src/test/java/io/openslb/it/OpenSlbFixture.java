@@ -34,6 +34,11 @@ public final class OpenSlbFixture implements AutoCloseable {
 
   /** Starts with an optional YAML configuration (quotas, regions, instances). */
   public static OpenSlbFixture start(Path dataDir, String yaml) throws Exception {
+    return start(dataDir, yaml, randomVipPool());
+  }
+
+  /** Starts with a chosen VIP pool (tests of address allocation). */
+  public static OpenSlbFixture start(Path dataDir, String yaml, String vipPool) throws Exception {
     Path config = null;
     if (yaml != null) {
       config = dataDir.resolve("openslb.yaml");
@@ -42,13 +47,23 @@ public final class OpenSlbFixture implements AutoCloseable {
     }
     ServerConfig cfg =
         ServerConfig.resolve(
-            new ServerConfig.Flags("127.0.0.1:0", "127.0.0.1:0", dataDir.toString(), null, null, config), Map.of());
+            new ServerConfig.Flags("127.0.0.1:0", "127.0.0.1:0", dataDir.toString(), null, vipPool, config),
+            Map.of());
     OpenSlbServer server =
         OpenSlbServer.start(
             cfg,
             Map.of("OPENSLB_ACCESS_KEY_ID", ROOT_KEY_ID, "OPENSLB_ACCESS_KEY_SECRET", ROOT_SECRET),
             new PrintStream(new ByteArrayOutputStream()));
     return new OpenSlbFixture(server);
+  }
+
+  /**
+   * A /24 of its own inside 127.100.0.0-127.199.255.255 for each server, so that test servers of
+   * concurrent runs on one machine never bind the same VIP:port.
+   */
+  public static String randomVipPool() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    return "127." + (100 + r.nextInt(100)) + "." + r.nextInt(256) + ".0/24";
   }
 
   /** {@code 127.0.0.1:PORT} of the OpenAPI endpoint. */

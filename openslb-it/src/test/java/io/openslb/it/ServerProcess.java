@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
   private final Path dataDir;
   private final int apiPort;
   private final int adminPort;
+  private final String vipPool = OpenSlbFixture.randomVipPool();
   private Process process;
 
   public ServerProcess(Path dataDir) throws IOException {
@@ -53,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
     Path log = dataDir.resolve("server.log");
     Files.createDirectories(dataDir);
     process = command("server", "--api-listen", "127.0.0.1:" + apiPort, "--admin-listen", "127.0.0.1:" + adminPort,
-            "--data-dir", dataDir.toString())
+            "--data-dir", dataDir.toString(), "--vip-pool", vipPool)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
