@@ -30,8 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * account create} command writes while a server runs), so revisions are dense and ordered. Watches
  * read the change log ({@link SqliteWatcher}); the log keeps the newest {@code retainedRevisions}.
  *
- * <p>Threading: one JDBC connection guarded by a lock; every public method may be called from any
- * thread.
+ * <p>Threading: a writer connection and a reader connection, each guarded by its own lock, so
+ * reads never wait for a commit's fsync (WAL readers see the last committed state). Every public
+ * method may be called from any thread.
  */
 public final class SqliteStateStore implements StateStore {
 
@@ -40,12 +41,15 @@ public final class SqliteStateStore implements StateStore {
   private final Path file;
   private final Connection connection;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Connection reader;
+  private final ReentrantLock readLock = new ReentrantLock();
   private final long retainedRevisions;
   private final SqliteWatcher watcher;
 
-  private SqliteStateStore(Path file, Connection connection, long retainedRevisions) {
+  private SqliteStateStore(Path file, Connection connection, Connection reader, long retainedRevisions) {
     this.file = file;
     this.connection = connection;
+    this.reader = reader;
     this.retainedRevisions = retainedRevisions;
     this.watcher = new SqliteWatcher(this);
   }
@@ -75,7 +79,11 @@ public final class SqliteStateStore implements StateStore {
         s.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
         s.execute("INSERT OR IGNORE INTO meta(name, value) VALUES ('revision', 0), ('compacted', 0)");
       }
-      return new SqliteStateStore(file, c, retainedRevisions);
+      Connection r = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = r.createStatement()) {
+        s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+      }
+      return new SqliteStateStore(file, c, r, retainedRevisions);
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("cannot open SQLite store " + file + ": " + e.getMessage(), e);
     }
@@ -83,10 +91,10 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public Optional<KeyValue> get(String key) {
-    return locked(
+    return reading(
         () -> {
           try (PreparedStatement ps =
-              connection.prepareStatement(
+              reader.prepareStatement(
                   "SELECT key, value, create_rev, mod_rev FROM kv WHERE key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,14 +106,14 @@ public final class SqliteStateStore implements StateStore {
 
   @Override
   public Range list(String prefix) {
-    return locked(
+    return reading(
         () -> {
-          connection.setAutoCommit(false);
+          reader.setAutoCommit(false);
           try {
-            long rev = meta("revision");
+            long rev = meta(reader, "revision");
             List<KeyValue> out = new ArrayList<>();
             try (PreparedStatement ps =
-                connection.prepareStatement(
+                reader.prepareStatement(
                     "SELECT key, value, create_rev, mod_rev FROM kv WHERE key >= ? AND key < ?"
                         + " ORDER BY key")) {
               ps.setString(1, prefix);
@@ -116,17 +124,17 @@ public final class SqliteStateStore implements StateStore {
                 }
               }
             }
-            connection.commit();
+            reader.commit();
             return new Range(out, rev);
           } finally {
-            connection.setAutoCommit(true);
+            reader.setAutoCommit(true);
           }
         });
   }
 
   @Override
   public long revision() {
-    return locked(() -> meta("revision"));
+    return reading(() -> meta(reader, "revision"));
   }
 
   @Override
@@ -189,6 +197,11 @@ public final class SqliteStateStore implements StateStore {
           connection.close();
           return null;
         });
+    reading(
+        () -> {
+          reader.close();
+          return null;
+        });
   }
 
   /** Compacts the change log up to {@code revision} (exclusive of newer rows). For tests and ops. */
@@ -213,16 +226,16 @@ public final class SqliteStateStore implements StateStore {
   // ---- used by SqliteWatcher (any thread) ----
 
   long compactedRevision() {
-    return locked(() -> meta("compacted"));
+    return reading(() -> meta(reader, "compacted"));
   }
 
   /** Change-log rows under {@code prefix} with revision in (after, upTo], in order. */
   List<io.openslb.store.WatchEvent> changes(String prefix, long after, long upTo) {
-    return locked(
+    return reading(
         () -> {
           List<io.openslb.store.WatchEvent> out = new ArrayList<>();
           try (PreparedStatement ps =
-              connection.prepareStatement(
+              reader.prepareStatement(
                   "SELECT rev, key, value FROM changelog WHERE rev > ? AND rev <= ?"
                       + " AND key >= ? AND key < ? ORDER BY rev, key")) {
             ps.setLong(1, after);
@@ -282,7 +295,11 @@ public final class SqliteStateStore implements StateStore {
   }
 
   private long meta(String name) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+    return meta(connection, name);
+  }
+
+  private static long meta(Connection on, String name) throws SQLException {
+    try (PreparedStatement ps = on.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -309,6 +326,17 @@ public final class SqliteStateStore implements StateStore {
 
   private interface SqlWork<T> {
     T run() throws SQLException;
+  }
+
+  private <T> T reading(SqlWork<T> work) {
+    readLock.lock();
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException("SQLite store " + file + ": " + e.getMessage(), e);
+    } finally {
+      readLock.unlock();
+    }
   }
 
   private <T> T locked(SqlWork<T> work) {
