@@ -39,6 +39,11 @@ public final class OpenSlbFixture implements AutoCloseable {
 
   /** Starts with a chosen VIP pool (tests of address allocation). */
   public static OpenSlbFixture start(Path dataDir, String yaml, String vipPool) throws Exception {
+    return start(dataDir, yaml, vipPool, null);
+  }
+
+  /** Starts on a chosen store ({@code etcd://...}); null = SQLite under the data directory. */
+  public static OpenSlbFixture start(Path dataDir, String yaml, String vipPool, String store) throws Exception {
     Path config = null;
     if (yaml != null) {
       config = dataDir.resolve("openslb.yaml");
@@ -47,7 +52,7 @@ public final class OpenSlbFixture implements AutoCloseable {
     }
     ServerConfig cfg =
         ServerConfig.resolve(
-            new ServerConfig.Flags("127.0.0.1:0", "127.0.0.1:0", dataDir.toString(), null, vipPool, config),
+            new ServerConfig.Flags("127.0.0.1:0", "127.0.0.1:0", dataDir.toString(), store, vipPool, config),
             Map.of());
     OpenSlbServer server =
         OpenSlbServer.start(

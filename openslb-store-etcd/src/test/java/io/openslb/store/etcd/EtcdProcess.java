@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@code @AfterAll}. Without an etcd binary the tests are skipped, or fail when the environment
  * variable {@code CI} is {@code true} (a CI image must have it).
  */
-final class EtcdProcess implements AutoCloseable {
+public final class EtcdProcess implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -46,7 +46,7 @@ final class EtcdProcess implements AutoCloseable {
   }
 
   /** Starts etcd with its data under {@code dir} and returns once it answers health checks. */
-  static EtcdProcess start(Path dir) throws IOException, InterruptedException {
+  public static EtcdProcess start(Path dir) throws IOException, InterruptedException {
     Path binary = findBinary();
     int clientPort = freePort();
     int peerPort = freePort();
@@ -77,7 +77,7 @@ final class EtcdProcess implements AutoCloseable {
   }
 
   /** The client URL, {@code http://127.0.0.1:port}. */
-  URI clientUrl() {
+  public URI clientUrl() {
     return clientUrl;
   }
 
