@@ -34,7 +34,38 @@ public class ApiBench {
       r.setSysProtocol(ProtocolType.HTTP);
       client.getAcsResponse(r);
     });
+    rawRun("DescribeLoadBalancerAttribute (raw HTTP client)", endpoint, a[1], a[2], threads, seconds,
+        java.util.Map.of("Action", "DescribeLoadBalancerAttribute", "LoadBalancerId", lbId));
+    rawRun("CreateLoadBalancer (raw HTTP client)", endpoint, a[1], a[2], threads, seconds,
+        java.util.Map.of("Action", "CreateLoadBalancer"));
     System.exit(0);
+  }
+
+  /** The same calls signed by hand and sent with the JDK's HTTP client: what the server can do. */
+  static void rawRun(String name, String endpoint, String keyId, String secret, int threads, int seconds,
+      java.util.Map<String, String> action) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    run(name, threads, seconds, () -> {
+      java.util.TreeMap<String, String> p = new java.util.TreeMap<>(action);
+      p.put("Version", "2014-05-15");
+      p.put("Format", "JSON");
+      p.put("RegionId", "cn-hangzhou");
+      p.put("AccessKeyId", keyId);
+      p.put("SignatureMethod", "HMAC-SHA1");
+      p.put("SignatureVersion", "1.0");
+      p.put("SignatureNonce", java.util.UUID.randomUUID().toString());
+      p.put("Timestamp", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      p.put("Signature", io.openslb.controlplane.auth.SignatureV1.sign(
+          io.openslb.controlplane.auth.SignatureV1.stringToSign("GET", p), secret));
+      StringBuilder q = new StringBuilder();
+      p.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+          .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      var resp = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + endpoint + "/?" + q)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (resp.statusCode() != 200) {
+        throw new IllegalStateException(resp.statusCode() + " " + resp.body());
+      }
+    });
   }
 
   interface Call { void run() throws Exception; }

@@ -1,27 +1,106 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.model.ListenerProtocol;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** HTTP and HTTPS listeners: the layer-7 reverse proxy. (Being built.) */
+/**
+ * HTTP and HTTPS listeners: the layer-7 reverse proxy (HTTP/1.1, keep-alive on both sides).
+ *
+ * <p>A client connection's pipeline is {@code [TLS] → RequestDecoder → ResponseEncoder →
+ * FrontendHandler}; a backend connection's is {@code HttpRequestEncoder → ResponseDecoder →
+ * BackendConnection}. Backend connections are opened on the client's event loop and parked per
+ * event loop ({@link BackendConnections}), never shared across threads. An HTTPS listener puts its
+ * SslHandler first and then calls {@link #serve}; everything else, including X-Forwarded-Proto
+ * {@code https}, follows from the listener's protocol.
+ *
+ * <p>Threading: {@link #accept} and {@link #serve} run on the client channel's event loop; the
+ * compiled configuration cache is shared and guarded by its own monitor (touched once per
+ * connection and once per configuration change).
+ */
 public final class HttpProxy implements ProtocolHandlers {
+  static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+
+  private static final Logger log = LoggerFactory.getLogger(HttpProxy.class);
+
   private final Transport transport;
+  private final AtomicBoolean warnedNoTls = new AtomicBoolean();
+  private final FastThreadLocal<BackendConnections> pools = new FastThreadLocal<>();
+  /** The latest compiled configuration of each listener slot; weak so removed listeners go away. */
+  private final Map<ListenerSlot, HttpListenerConfig> configs = new WeakHashMap<>();
 
   public HttpProxy(Transport transport) {
     this.transport = transport;
   }
 
+  /**
+   * HTTP listeners. HTTPS connections are closed until the TLS layer exists: serving them in clear
+   * text would look like TLS to the user and not be it.
+   */
   @Override
   public void accept(SocketChannel client, ListenerSlot slot, ListenerRuntime runtime) {
-    client.close();
+    if (runtime.spec().protocol() != ListenerProtocol.HTTP) {
+      if (warnedNoTls.compareAndSet(false, true)) {
+        log.warn("{}: HTTPS listeners need the TLS layer, not in this build; closing connections",
+            runtime.spec().name());
+      }
+      client.close();
+      return;
+    }
+    serve(client, slot, runtime);
+  }
+
+  /**
+   * Installs the proxy on a connected client channel (auto-read off) and starts reading. An HTTPS
+   * listener calls this after adding its SslHandler. Runs on the channel's event loop.
+   */
+  public void serve(Channel client, ListenerSlot slot, ListenerRuntime runtime) {
+    client.config().setWriteBufferWaterMark(WATER_MARK);
+    ChannelPipeline p = client.pipeline();
+    p.addLast("http-request-decoder", new RequestDecoder());
+    p.addLast("http-response-encoder", new ResponseEncoder());
+    p.addLast("http-proxy", new FrontendHandler(this, slot, config(slot, runtime)));
+    client.config().setAutoRead(true);
   }
 
   @Override
   public void bindUdp(DatagramChannel channel, ListenerSlot slot) {
     throw new UnsupportedOperationException("HTTP listeners are TCP");
+  }
+
+  /** The compiled settings of {@code runtime}, built at most once per runtime in the common case. */
+  HttpListenerConfig config(ListenerSlot slot, ListenerRuntime runtime) {
+    synchronized (configs) {
+      HttpListenerConfig c = configs.get(slot);
+      if (c == null || c.runtime != runtime) {
+        c = new HttpListenerConfig(runtime);
+        configs.put(slot, c);
+      }
+      return c;
+    }
+  }
+
+  /** The backend connection pool of the calling event loop. */
+  BackendConnections connections(EventLoop loop) {
+    BackendConnections c = pools.getIfExists();
+    if (c == null || c.loop() != loop) {
+      c = new BackendConnections(loop, transport.socketChannel(), WATER_MARK);
+      pools.set(c);
+    }
+    return c;
   }
 }

@@ -1,0 +1,768 @@
+package io.openslb.dataplane.proxy.http;
+
+import static io.netty.handler.codec.http.HttpHeaderNames.CONNECTION;
+import static io.netty.handler.codec.http.HttpHeaderNames.UPGRADE;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.openslb.dataplane.listener.ListenerSlot;
+import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.schedule.FlowKey;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of one HTTP connection: takes each request from {@link RequestDecoder}, routes
+ * it, relays it to a backend and the response back, and keeps both connections alive.
+ *
+ * <p>Design note.
+ * <ul>
+ *   <li>Threading: everything runs on the client channel's event loop. Backend connections are
+ *       opened on the same loop and parked per loop ({@link BackendConnections}), so an exchange
+ *       never crosses threads and takes no lock.
+ *   <li>One exchange at a time. A pipelined request waits in {@link #inbox} (reading pauses) until
+ *       the response before it is complete; so does the body of a request whose backend
+ *       connection is still being opened, which lets a failed connect be retried on another
+ *       backend with nothing lost.
+ *   <li>Streaming: body pieces are written as they arrive and flushed once per read batch; when the
+ *       receiving side's outbound buffer passes its high water mark the sending side stops reading
+ *       (auto-read off) until it drains. Nothing is aggregated.
+ *   <li>Configuration: each request re-reads the listener slot's runtime (one volatile read), so a
+ *       backend, weight or header change applies to the next request of a kept-alive connection;
+ *       the settings of a runtime are compiled once ({@link HttpListenerConfig}).
+ *   <li>Time: one deadline and at most one scheduled task per connection. Between requests it is
+ *       IdleTimeout (close); while a request waits for its response, RequestTimeout (504, or 408
+ *       when the client itself stalls); while a body or a tunnel moves, RequestTimeout of
+ *       inactivity. Moving a deadline later costs a field write; the task re-arms when it fires
+ *       early.
+ *   <li>Failures: connect error: next eligible backend (3 tries in all), then 502. A pooled
+ *       connection that closes before answering a body-less request: sent once more on a new
+ *       connection (the keep-alive race). Backend closed or answered garbage before the response
+ *       began: 502; after it began: both connections closed.
+ * </ul>
+ */
+final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener {
+  private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
+  static final int MAX_ATTEMPTS = 3;
+  private static final int PAUSE_INBOX = 1;
+  private static final int PAUSE_BACKEND = 2;
+  private static final int PAUSE_UPGRADE = 4;
+
+  private final HttpProxy proxy;
+  private final ListenerSlot slot;
+  private final ArrayDeque<Object> inbox = new ArrayDeque<>(4);
+  private HttpListenerConfig config;
+  private ChannelHandlerContext ctx;
+  private ResponseEncoder encoder;
+  private BackendConnections pool;
+  private FlowKey flow;
+  private AsciiString clientIp;
+  private AsciiString clientPort;
+  private GzipStream gzip;
+  private int paused;
+  private boolean draining;
+  private boolean closing;
+  private boolean tunnel;
+  private boolean backendFlush;
+  private long deadline;
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+
+  // the exchange in progress; request == null between exchanges
+  private ProxyRequest request;
+  private boolean requestDone;
+  private boolean bodySent;
+  private boolean local;
+  private boolean responseStarted;
+  private boolean responseDone;
+  private boolean interim;
+  private boolean interimForwarded;
+  private boolean upgrading;
+  private boolean keepAlive;
+  private boolean backendKeepAlive;
+  private boolean backendPaused;
+  private boolean gzipping;
+  private boolean retried;
+  private int attempts;
+  private Target target;
+  private Backend backend;
+  private Backend cookieBackend;
+  private Set<Backend> tried;
+  private Backend counted;
+  private BackendConnection conn;
+  private ChannelFuture connecting;
+
+  FrontendHandler(HttpProxy proxy, ListenerSlot slot, HttpListenerConfig config) {
+    this.proxy = proxy;
+    this.slot = slot;
+    this.config = config;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.encoder = ctx.pipeline().get(ResponseEncoder.class);
+    this.pool = proxy.connections(ctx.channel().eventLoop());
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+    this.flow = FlowKey.of(remote, (InetSocketAddress) ctx.channel().localAddress());
+    this.clientIp = new AsciiString(remote.getAddress().getHostAddress());
+    setDeadline(now() + config.idleNanos);
+  }
+
+  // ------------------------------------------------------------------ client events
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (tunnel) {
+      fromClientInTunnel(msg);
+    } else if (closing) {
+      ReferenceCountUtil.release(msg);
+    } else if (!inbox.isEmpty() || draining || !handle(msg)) {
+      inbox.addLast(msg);
+      pause(PAUSE_INBOX);
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    flushBackend();
+    if (tunnel || (request != null && !requestDone && !local)) {
+      pushDeadline();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable() && backendPaused && conn != null) {
+      backendPaused = false;
+      conn.autoRead(true);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closing = true;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+    abortBackend();
+    releaseInbox();
+    if (gzip != null) {
+      gzip.end();
+      gzip = null;
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (log.isDebugEnabled()) {
+      log.debug("{} client {}: {}", config.runtime.spec().name(), clientIp, cause.toString());
+    }
+    closeNow();
+  }
+
+  /** Processes one decoded message; false (and no effect) when it must wait in the inbox. */
+  private boolean handle(Object msg) {
+    if (request == null) {
+      if (msg instanceof ProxyRequest r) {
+        start(r);
+      } else if (msg instanceof DecodeError e) {
+        refuse(e);
+      } else {
+        ReferenceCountUtil.release(msg);
+      }
+      return true;
+    }
+    if (requestDone) {
+      return false;
+    }
+    if (msg instanceof DecodeError e) {
+      requestFailed(e);
+      return true;
+    }
+    if (local) {
+      boolean last = msg instanceof LastHttpContent;
+      ReferenceCountUtil.release(msg);
+      if (last) {
+        requestDone = true;
+        finishExchange();
+      }
+      return true;
+    }
+    if (conn == null) {
+      return false;
+    }
+    HttpContent content = (HttpContent) msg;
+    if (content.content().isReadable()) {
+      bodySent = true;
+    }
+    if (content instanceof LastHttpContent) {
+      requestDone = true;
+    }
+    conn.write(content);
+    backendFlush = true;
+    if (!conn.channel().isWritable()) {
+      pause(PAUSE_BACKEND);
+    }
+    return true;
+  }
+
+  private void drainInbox() {
+    if (draining) {
+      return;
+    }
+    draining = true;
+    try {
+      Object m;
+      while (!closing && !tunnel && (m = inbox.pollFirst()) != null) {
+        if (!handle(m)) {
+          inbox.addFirst(m);
+          break;
+        }
+      }
+    } finally {
+      draining = false;
+    }
+    if (inbox.isEmpty()) {
+      resume(PAUSE_INBOX);
+    }
+  }
+
+  // ------------------------------------------------------------------ request side
+
+  private void start(ProxyRequest r) {
+    request = r;
+    requestDone = false;
+    bodySent = false;
+    local = false;
+    responseStarted = false;
+    responseDone = false;
+    interim = false;
+    upgrading = false;
+    gzipping = false;
+    retried = false;
+    attempts = 0;
+    tried = null;
+    cookieBackend = null;
+    keepAlive = r.keepAlive;
+    refreshConfig();
+    encoder.headRequest = r.method() == HttpMethod.HEAD;
+    setDeadline(now() + config.requestNanos);
+    if (config.redirectPort > 0) {
+      respondLocal(LocalResponses.redirect(r, config));
+      return;
+    }
+    if (r.method() == HttpMethod.CONNECT) {
+      keepAlive = false;
+      respondLocal(LocalResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED));
+      return;
+    }
+    target = config.route(r);
+    cookieBackend = target.stickyBackend(r);
+    backend = cookieBackend != null ? cookieBackend : target.pool.pick(flow, Set.of());
+    if (backend == null) {
+      respondLocal(LocalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE));
+      return;
+    }
+    if (config.clientPort && clientPort == null) {
+      clientPort = new AsciiString(Integer.toString(flow.client().getPort()));
+    }
+    HeaderRewriter.request(r, config, clientIp, clientPort);
+    if (r.websocket != null) {
+      pause(PAUSE_UPGRADE);
+    }
+    dispatch(false);
+  }
+
+  /** A new runtime of the same listener protocol applies from this request on. */
+  private void refreshConfig() {
+    ListenerRuntime rt = slot.runtime();
+    if (rt != config.runtime && rt.spec().protocol() == config.protocol) {
+      config = proxy.config(slot, rt);
+    }
+  }
+
+  /** Sends the request to {@link #backend}: a parked connection if there is one, else a new one. */
+  private void dispatch(boolean fresh) {
+    attempts++;
+    if (counted == null && target.countActive) {
+      counted = backend;
+      backend.stats().opened(null);
+    }
+    BackendConnection c = fresh ? null : pool.poll(backend.address());
+    if (c != null) {
+      bind(c);
+      return;
+    }
+    connecting = pool.connect(backend.address());
+    connecting.addListener(this);
+  }
+
+  /** Backend connect finished (event loop). */
+  @Override
+  public void operationComplete(ChannelFuture f) {
+    if (f != connecting) {
+      if (f.isSuccess()) {
+        pool.offer(BackendConnection.of(f.channel())); // no longer wanted here, but good for the next one
+      }
+      return;
+    }
+    connecting = null;
+    if (f.isSuccess()) {
+      bind(BackendConnection.of(f.channel()));
+    } else {
+      connectFailed(f.cause()); // may bind a parked connection to another backend
+    }
+    flushBackend();
+  }
+
+  private void connectFailed(Throwable cause) {
+    if (log.isDebugEnabled()) {
+      log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), backend, cause.toString());
+    }
+    uncount();
+    if (tried == null) {
+      tried = new HashSet<>(4);
+    }
+    tried.add(backend);
+    if (attempts < MAX_ATTEMPTS) {
+      Backend next = target.pool.pick(flow, tried);
+      if (next != null) {
+        backend = next;
+        dispatch(false);
+        return;
+      }
+    }
+    respondLocal(LocalResponses.error(HttpResponseStatus.BAD_GATEWAY));
+  }
+
+  private void bind(BackendConnection c) {
+    conn = c;
+    c.attach(this, request.method() == HttpMethod.HEAD);
+    c.write(request);
+    if (requestDone) {
+      c.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
+    }
+    backendFlush = true;
+    drainInbox();
+  }
+
+  // ------------------------------------------------------------------ response side (backend events)
+
+  void backendRead(BackendConnection c, Object msg) {
+    if (c != conn) {
+      ReferenceCountUtil.release(msg);
+    } else if (tunnel) {
+      ctx.write(msg, ctx.voidPromise());
+    } else if (msg instanceof ProxyResponse res) {
+      responseHead(c, res);
+    } else if (msg instanceof HttpContent content) {
+      responseContent(content);
+    } else if (msg instanceof DecodeError e) {
+      backendFailed(c, "malformed response: " + e.reason);
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  void backendReadComplete(BackendConnection c) {
+    if (c != conn) {
+      return;
+    }
+    ctx.flush();
+    pushDeadline();
+    if (!backendPaused && !ctx.channel().isWritable()) {
+      backendPaused = true;
+      c.autoRead(false);
+    }
+  }
+
+  void backendWritabilityChanged(BackendConnection c) {
+    if (c == conn && c.channel().isWritable()) {
+      resume(PAUSE_BACKEND);
+    }
+  }
+
+  /** The backend closed a connection this exchange owns. */
+  void backendClosed(BackendConnection c) {
+    if (c != conn) {
+      return;
+    }
+    conn = null;
+    if (tunnel || responseStarted) {
+      closeAfterFlush();
+    } else if (c.reused && !bodySent && requestDone && !request.hasBody() && !retried) {
+      retried = true;
+      dispatch(true);
+    } else {
+      uncount();
+      respondLocal(LocalResponses.error(HttpResponseStatus.BAD_GATEWAY));
+    }
+  }
+
+  private void backendFailed(BackendConnection c, String reason) {
+    if (log.isDebugEnabled()) {
+      log.debug("{}: backend {}: {}", config.runtime.spec().name(), backend, reason);
+    }
+    conn = null;
+    c.detach();
+    c.channel().close();
+    uncount();
+    if (responseStarted) {
+      closeAfterFlush();
+    } else {
+      respondLocal(LocalResponses.error(HttpResponseStatus.BAD_GATEWAY));
+    }
+  }
+
+  private void responseHead(BackendConnection c, ProxyResponse res) {
+    int code = res.status().code();
+    if (code == 101) {
+      if (request.websocket == null || upgrading) {
+        backendFailed(c, "unexpected 101");
+        return;
+      }
+      upgrading = true;
+      responseStarted = true;
+      res.headers().set(CONNECTION, HttpHeaderValues.UPGRADE);
+      res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : request.websocket);
+      res.setProtocolVersion(HttpVersion.HTTP_1_1);
+      ctx.write(res, ctx.voidPromise());
+      return;
+    }
+    if (code < 200) {
+      interim = true;
+      interimForwarded = !request.http10 && (code != 100 || request.expectContinue);
+      if (interimForwarded) {
+        res.setProtocolVersion(HttpVersion.HTTP_1_1);
+        ctx.write(res, ctx.voidPromise());
+      }
+      return;
+    }
+    responseStarted = true;
+    backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
+    int flags = ResponseHead.prepare(res, request, config, target, backend, cookieBackend, keepAlive);
+    keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
+    if ((flags & ResponseHead.GZIP) != 0) {
+      if (gzip == null) {
+        gzip = new GzipStream();
+      }
+      gzip.start();
+      gzipping = true;
+    }
+    ctx.write(res, ctx.voidPromise());
+  }
+
+  private void responseContent(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    if (interim) {
+      if (interimForwarded) {
+        ctx.write(content, ctx.voidPromise());
+      } else {
+        content.release();
+      }
+      if (last) {
+        interim = false;
+        interimForwarded = false;
+      }
+      return;
+    }
+    if (upgrading) {
+      content.release();
+      if (last) {
+        startTunnel();
+      }
+      return;
+    }
+    if (gzipping) {
+      compress(content, last);
+    } else {
+      ctx.write(content, ctx.voidPromise());
+    }
+    if (last) {
+      responseComplete();
+    }
+  }
+
+  private void compress(HttpContent content, boolean last) {
+    ByteBuf out = gzip.encode(ctx.alloc(), content.content());
+    if (last) {
+      ByteBuf tail = gzip.finish(ctx.alloc());
+      out.writeBytes(tail);
+      tail.release();
+      ctx.write(new DefaultHttpContent(out), ctx.voidPromise());
+      HttpHeaders trailers = ((LastHttpContent) content).trailingHeaders();
+      ctx.write(trailers.isEmpty() ? LastHttpContent.EMPTY_LAST_CONTENT
+          : new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, trailers), ctx.voidPromise());
+    } else if (out.isReadable()) {
+      ctx.write(new DefaultHttpContent(out), ctx.voidPromise());
+    } else {
+      out.release();
+    }
+    content.release();
+  }
+
+  private void responseComplete() {
+    responseDone = true;
+    BackendConnection c = conn;
+    conn = null;
+    c.detach();
+    backendPaused = false;
+    if (backendKeepAlive && requestDone) {
+      pool.offer(c);
+    } else {
+      c.channel().close();
+    }
+    uncount();
+    if (!requestDone || !keepAlive) {
+      closeAfterFlush();
+      return;
+    }
+    ctx.flush();
+    finishExchange();
+  }
+
+  private void finishExchange() {
+    request = null;
+    target = null;
+    backend = null;
+    cookieBackend = null;
+    tried = null;
+    local = false;
+    gzipping = false;
+    resume(PAUSE_BACKEND);
+    setDeadline(now() + config.idleNanos);
+    drainInbox();
+    flushBackend(); // a pipelined request may have gone out from outside a client read
+  }
+
+  private void flushBackend() {
+    if (backendFlush && conn != null) {
+      backendFlush = false;
+      conn.flush();
+    }
+  }
+
+  // ------------------------------------------------------------------ local answers and closing
+
+  /** Answers the current request (or a refused one) without a backend. */
+  private void respondLocal(FullHttpResponse res) {
+    local = true;
+    responseStarted = true;
+    responseDone = true;
+    ProxyRequest r = request;
+    if (r != null && r.hasBody() && !requestDone) {
+      keepAlive = false; // do not read an unwanted body to find the next request
+    }
+    if (!keepAlive) {
+      res.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (r != null && r.http10) {
+      res.headers().set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    ctx.write(res, ctx.voidPromise());
+    if (!keepAlive) {
+      closeAfterFlush();
+      return;
+    }
+    ctx.flush();
+    if (requestDone) {
+      finishExchange();
+    } else {
+      drainInbox(); // the request's end may already wait there
+    }
+  }
+
+  /** A malformed request head: answer and close. */
+  private void refuse(DecodeError e) {
+    if (log.isDebugEnabled()) {
+      log.debug("{}: refused request from {}: {}", config.runtime.spec().name(), clientIp, e);
+    }
+    keepAlive = false;
+    encoder.headRequest = false;
+    respondLocal(LocalResponses.error(e.status));
+  }
+
+  /** The body of the current request turned out malformed. */
+  private void requestFailed(DecodeError e) {
+    if (log.isDebugEnabled()) {
+      log.debug("{}: bad request body from {}: {}", config.runtime.spec().name(), clientIp, e);
+    }
+    abortBackend();
+    if (responseStarted) {
+      closeNow();
+    } else {
+      keepAlive = false;
+      respondLocal(LocalResponses.error(e.status));
+    }
+  }
+
+  private void closeAfterFlush() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    abortBackend();
+    releaseInbox();
+    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void closeNow() {
+    closing = true;
+    abortBackend();
+    releaseInbox();
+    ctx.close();
+  }
+
+  private void abortBackend() {
+    BackendConnection c = conn;
+    if (c != null) {
+      conn = null;
+      c.detach();
+      c.channel().close();
+    }
+    connecting = null;
+    uncount();
+  }
+
+  private void uncount() {
+    if (counted != null) {
+      counted.stats().closed(null);
+      counted = null;
+    }
+  }
+
+  private void releaseInbox() {
+    Object m;
+    while ((m = inbox.pollFirst()) != null) {
+      ReferenceCountUtil.release(m);
+    }
+  }
+
+  // ------------------------------------------------------------------ WebSocket tunnel
+
+  /** The backend accepted the upgrade: both connections become a raw byte relay. */
+  private void startTunnel() {
+    upgrading = false;
+    tunnel = true;
+    BackendConnection c = conn;
+    ctx.flush();
+    ChannelPipeline backendPipeline = c.channel().pipeline();
+    backendPipeline.remove(c.encoder);
+    backendPipeline.remove(c.decoder); // bytes the backend sent after the 101 follow now
+    ChannelPipeline p = ctx.pipeline();
+    p.remove(encoder);
+    RequestDecoder decoder = p.get(RequestDecoder.class);
+    if (decoder != null) {
+      p.remove(decoder); // bytes the client sent after the upgrade request follow now
+    }
+    if (conn != null) {
+      conn.flush();
+    }
+    ctx.flush();
+    pushDeadline();
+    resume(PAUSE_UPGRADE);
+  }
+
+  private void fromClientInTunnel(Object msg) {
+    BackendConnection c = conn;
+    if (c == null || !(msg instanceof ByteBuf)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    c.write(msg);
+    backendFlush = true;
+    if (!c.channel().isWritable()) {
+      pause(PAUSE_BACKEND);
+    }
+  }
+
+  // ------------------------------------------------------------------ flow control and time
+
+  private void pause(int reason) {
+    if (paused == 0) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    paused |= reason;
+  }
+
+  private void resume(int reason) {
+    if ((paused & reason) == 0) {
+      return;
+    }
+    paused &= ~reason;
+    if (paused == 0 && !closing) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private long now() {
+    return ctx.executor().ticker().nanoTime();
+  }
+
+  private void setDeadline(long at) {
+    deadline = at;
+    if (timer == null || at < timerAt) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      arm(at);
+    }
+  }
+
+  private void pushDeadline() {
+    deadline = now() + config.requestNanos;
+  }
+
+  private void arm(long at) {
+    timerAt = at;
+    timer = ctx.executor().schedule(this, Math.max(0, at - now()), TimeUnit.NANOSECONDS);
+  }
+
+  /** The deadline task (event loop). */
+  @Override
+  public void run() {
+    timer = null;
+    if (closing || !ctx.channel().isActive()) {
+      return;
+    }
+    if (now() < deadline) {
+      arm(deadline);
+      return;
+    }
+    if (tunnel || request == null || responseStarted) {
+      closeNow(); // idle keep-alive connection, stalled response or quiet tunnel
+    } else {
+      abortBackend();
+      keepAlive = keepAlive && requestDone;
+      respondLocal(LocalResponses.error(requestDone ? HttpResponseStatus.GATEWAY_TIMEOUT
+          : HttpResponseStatus.REQUEST_TIMEOUT));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.openslb.dataplane.proxy.http;
+
+import io.netty.util.AsciiString;
+import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.runtime.ListenerSpec;
+import io.openslb.dataplane.runtime.RuleSpec;
+import io.openslb.model.Listener;
+import io.openslb.model.ListenerProtocol;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP side of one {@link ListenerRuntime}, compiled once: header switches with their values
+ * ready to send, timeouts, the HTTPS redirect, the rule matcher and a {@link Target} per pool.
+ * Immutable; shared by every connection that uses the runtime.
+ */
+final class HttpListenerConfig {
+  static final int DEFAULT_IDLE_SECONDS = 15;
+  static final int DEFAULT_REQUEST_SECONDS = 60;
+
+  final ListenerRuntime runtime;
+  final ListenerProtocol protocol;
+  final boolean forwardedFor;
+  final boolean forwardedProto;
+  final boolean slbIp;
+  final boolean slbId;
+  final boolean slbPort;
+  final boolean clientPort;
+  final boolean gzip;
+  final AsciiString proto;
+  final AsciiString vip;
+  final AsciiString loadBalancerId;
+  final AsciiString port;
+  /** Host sent to the backend for an HTTP/1.0 request without one. */
+  final AsciiString defaultHost;
+  final long idleNanos;
+  final long requestNanos;
+  /** {@code https://} redirect port when ListenerForward is on, else 0. */
+  final int redirectPort;
+  private final RuleMatcher rules;
+  private final Target[] ruleTargets;
+  private final Target target;
+
+  HttpListenerConfig(ListenerRuntime runtime) {
+    this.runtime = runtime;
+    ListenerSpec spec = runtime.spec();
+    Listener l = spec.listener();
+    this.protocol = spec.protocol();
+    this.forwardedFor = !"off".equals(l.xForwardedFor());
+    this.forwardedProto = "on".equals(l.xForwardedForProto());
+    this.slbIp = "on".equals(l.xForwardedForSlbIp());
+    this.slbId = "on".equals(l.xForwardedForSlbId());
+    this.slbPort = "on".equals(l.xForwardedForSlbPort());
+    this.clientPort = "on".equals(l.xForwardedForClientSrcPort());
+    this.gzip = !"off".equals(l.gzip());
+    this.proto = protocol == ListenerProtocol.HTTPS ? AsciiString.cached("https") : AsciiString.cached("http");
+    this.vip = new AsciiString(spec.key().address());
+    this.loadBalancerId = new AsciiString(spec.loadBalancerId());
+    this.port = new AsciiString(Integer.toString(spec.key().port()));
+    String address = spec.key().address().contains(":") ? "[" + spec.key().address() + "]" : spec.key().address();
+    this.defaultHost = new AsciiString(address + ":" + spec.key().port());
+    this.idleNanos = TimeUnit.SECONDS.toNanos(positive(l.idleTimeout(), DEFAULT_IDLE_SECONDS));
+    this.requestNanos = TimeUnit.SECONDS.toNanos(positive(l.requestTimeout(), DEFAULT_REQUEST_SECONDS));
+    boolean redirect = protocol == ListenerProtocol.HTTP && "on".equals(l.listenerForward()) && l.forwardPort() != null;
+    this.redirectPort = redirect ? l.forwardPort() : 0;
+    List<RuleSpec> ruleSpecs = runtime.rules();
+    this.rules = ruleSpecs.isEmpty() ? RuleMatcher.NONE : RuleMatcher.compile(ruleSpecs);
+    this.ruleTargets = new Target[ruleSpecs.size()];
+    for (int i = 0; i < ruleSpecs.size(); i++) {
+      ruleTargets[i] = new Target(runtime.rulePool(ruleSpecs.get(i).id()));
+    }
+    this.target = new Target(runtime.pool());
+  }
+
+  /** The pool for a request: a matching rule's, else the listener's (SEMANTICS.md §3.3). */
+  Target route(ProxyRequest request) {
+    if (rules.isEmpty()) {
+      return target;
+    }
+    String host = rules.usesHost() ? RuleMatcher.normalizeHost(request.host) : null;
+    int rule = rules.match(host, request.uri());
+    return rule < 0 ? target : ruleTargets[rule];
+  }
+
+  private static int positive(Integer v, int def) {
+    return v == null || v <= 0 ? def : v;
+  }
+}
