@@ -54,18 +54,4 @@ echo "# JVM: $JVM_OPTS"
 
 SUT=$VIP:$HTTP_PORT SUT_TCP=$VIP:$TCP_PORT SUT_PID=$pid "$root/bench/lbbench.sh"
 
-# Memory: N idle client connections on the HTTP listener (IdleTimeout 60 s keeps them open).
-IDLE_CONNS=${IDLE_CONNS:-10000}
-if (( IDLE_CONNS > 0 )); then
-  rss() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
-  before=$(rss "$pid")
-  python3 "$root/bench/idle_conns.py" "$IDLE_CONNS" "$VIP" "$HTTP_PORT" 15 > "$work/idle.out" &
-  idler=$!
-  sleep 12
-  held=$(ss -Htn state established "sport = :$HTTP_PORT" | wc -l)
-  during=$(rss "$pid")
-  wait $idler || true
-  echo
-  echo "--- (m) memory: $(cat "$work/idle.out"), $held held by OpenSLB"
-  echo "   OpenSLB RSS: ${before} MiB before, ${during} MiB with the idle connections (+$(( during - before )) MiB)"
-fi
+# Memory with 10,000 idle connections: bench/memory.sh
