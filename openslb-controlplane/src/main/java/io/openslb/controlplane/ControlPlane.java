@@ -18,6 +18,7 @@ import io.openslb.controlplane.auth.Authenticator;
 import io.openslb.controlplane.http.BlockingHttpServer;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.controlplane.service.HealthView;
+import io.openslb.controlplane.service.ListenerStatusView;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.Regions;
 import io.openslb.controlplane.service.TlsQuotas;
@@ -45,7 +46,12 @@ public final class ControlPlane implements AutoCloseable {
   private BlockingHttpServer server;
 
   public ControlPlane(StateStore store, Settings settings, HealthView health, Clock clock) {
-    this.registry = actions(settings, health);
+    this(store, settings, health, ListenerStatusView.STORED, clock);
+  }
+
+  public ControlPlane(
+      StateStore store, Settings settings, HealthView health, ListenerStatusView listenerStatus, Clock clock) {
+    this.registry = actions(settings, health, listenerStatus);
     Accounts accounts = new Accounts(store, clock);
     Authenticator auth = new Authenticator(accounts::accessKey, clock, settings.timestampWindow());
     this.dispatcher =
@@ -66,10 +72,14 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Every action of this build, by name. */
   public static ActionRegistry actions(Settings settings, HealthView health) {
+    return actions(settings, health, ListenerStatusView.STORED);
+  }
+
+  public static ActionRegistry actions(Settings settings, HealthView health, ListenerStatusView listenerStatus) {
     ActionRegistry registry = new ActionRegistry();
     new RegionActions(settings.regions(), settings.vipPool()).registerTo(registry);
     new LoadBalancerActions(settings.regions(), settings.quotas(), settings.vipPool()).registerTo(registry);
-    new ListenerActions(settings.quotas()).registerTo(registry);
+    new ListenerActions(settings.quotas(), listenerStatus).registerTo(registry);
     new BackendServerActions(settings.quotas(), health).registerTo(registry);
     new VServerGroupActions(settings.quotas()).registerTo(registry);
     new MasterSlaveGroupActions(settings.quotas()).registerTo(registry);

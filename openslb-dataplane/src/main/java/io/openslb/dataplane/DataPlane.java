@@ -82,6 +82,18 @@ public final class DataPlane implements AutoCloseable {
     return health.describe(new HealthKey(listener.resourceId(), ip, connectPort != null ? connectPort : backendPort));
   }
 
+  /**
+   * The status to report for a stored listener: {@code starting} while a running listener's
+   * address cannot be bound (the bind is retried every few seconds), else the stored status.
+   */
+  public String listenerStatus(String address, Listener listener) {
+    if (listener.running() && address != null
+        && listeners.bindErrors().containsKey(new ListenerKey(address, listener.port(), listener.protocol() == io.openslb.model.ListenerProtocol.UDP))) {
+      return "starting";
+    }
+    return listener.status();
+  }
+
   public Map<ListenerKey, String> bindErrors() {
     return listeners.bindErrors();
   }

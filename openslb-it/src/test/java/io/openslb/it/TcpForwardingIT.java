@@ -104,4 +104,36 @@ class TcpForwardingIT {
       }
     });
   }
+
+  @Test
+  void aPortThatCannotBeBoundIsReportedAsStartingUntilTheBindSucceeds() throws Exception {
+    Sdk sdk = slb.sdk();
+    var lb = sdk.call(new CreateLoadBalancerRequest());
+    AddBackendServersRequest add = new AddBackendServersRequest();
+    add.setLoadBalancerId(lb.getLoadBalancerId());
+    add.setBackendServers("[{\"ServerId\":\"i-web1\"}]");
+    sdk.call(add);
+    try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+      squatter.bind(new InetSocketAddress(lb.getAddress(), 10081));
+      CreateLoadBalancerTCPListenerRequest tcp = new CreateLoadBalancerTCPListenerRequest();
+      tcp.setLoadBalancerId(lb.getLoadBalancerId());
+      tcp.setListenerPort(10081);
+      tcp.setBackendServerPort(web1.port());
+      tcp.setBandwidth(-1);
+      sdk.call(tcp);
+      StartLoadBalancerListenerRequest start = new StartLoadBalancerListenerRequest();
+      start.setLoadBalancerId(lb.getLoadBalancerId());
+      start.setListenerPort(10081);
+      sdk.call(start);
+      com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerTCPListenerAttributeRequest d =
+          new com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerTCPListenerAttributeRequest();
+      d.setLoadBalancerId(lb.getLoadBalancerId());
+      d.setListenerPort(10081);
+      await().atMost(Duration.ofSeconds(5)).until(() -> "starting".equals(sdk.call(d).getStatus()));
+      squatter.close();
+      await().atMost(Duration.ofSeconds(15)).until(() -> "running".equals(sdk.call(d).getStatus()));
+      await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+          .until(() -> "web1".equals(greeting(lb.getAddress(), 10081)));
+    }
+  }
 }

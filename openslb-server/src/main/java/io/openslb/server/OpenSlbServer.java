@@ -4,6 +4,7 @@ import io.openslb.controlplane.ControlPlane;
 import io.openslb.controlplane.http.BlockingHttpServer;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.controlplane.service.HealthView;
+import io.openslb.controlplane.service.ListenerStatusView;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.dataplane.DataPlane;
 import io.openslb.model.Account;
@@ -62,7 +63,8 @@ public final class OpenSlbServer implements AutoCloseable {
       dataPlane = DataPlane.start(store, DataPlane.Settings.defaults());
       DataPlane dp = dataPlane;
       HealthView health = (listener, member, port) -> dp.healthStatus(listener, member.serverIp(), port);
-      cp = new ControlPlane(store, settings, health, clock).start();
+      ListenerStatusView listenerStatus = (lb, listener) -> dp.listenerStatus(lb.address(), listener);
+      cp = new ControlPlane(store, settings, health, listenerStatus, clock).start();
       ControlPlane started = cp;
       BlockingHttpServer admin =
           BlockingHttpServer.start(

@@ -8,6 +8,7 @@ import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
+import io.openslb.controlplane.service.ListenerStatusView;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.Listener;
@@ -28,9 +29,17 @@ import java.util.Optional;
 public final class ListenerActions {
 
   private final Quotas quotas;
+  private final ListenerStatusView statusView;
 
-  public ListenerActions(Quotas quotas) {
+  public ListenerActions(Quotas quotas, ListenerStatusView statusView) {
     this.quotas = quotas;
+    this.statusView = statusView;
+  }
+
+  /** The listener as Describe shows it: with the status the data plane reports. */
+  private Listener shown(LoadBalancer lb, Listener l) {
+    String status = statusView.status(lb, l);
+    return status == null || status.equals(l.status()) ? l : ListenerViews.withStatus(l, status);
   }
 
   public void registerTo(ActionRegistry registry) {
@@ -154,7 +163,7 @@ public final class ListenerActions {
     Listener l =
         Lookups.findListener(call, lb, port, Optional.of(protocol))
             .orElseThrow(() -> ApiException.of(ApiError.LISTENER_ATTRIBUTE_NOT_FOUND));
-    return ListenerViews.attribute(call, l);
+    return ListenerViews.attribute(call, shown(lb, l));
   }
 
   private Listener target(Call call, LoadBalancer lb) {
@@ -232,7 +241,7 @@ public final class ListenerActions {
         if (descriptionFilter.isPresent() && !descriptionFilter.get().equals(l.description())) {
           continue;
         }
-        matching.add(l);
+        matching.add(shown(lb, l));
       }
     }
     int from = Math.min(offset, matching.size());
