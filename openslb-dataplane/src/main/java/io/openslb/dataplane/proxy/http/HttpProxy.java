@@ -7,19 +7,26 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.listener.ProtocolHandlers;
+import io.openslb.dataplane.proxy.tls.ClientCertificateHeaders;
+import io.openslb.dataplane.proxy.tls.TlsContexts;
+import io.openslb.dataplane.proxy.tls.TlsTermination;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.model.ListenerProtocol;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP and HTTPS listeners: the layer-7 reverse proxy (HTTP/1.1, keep-alive on both sides).
+ * HTTP and HTTPS listeners: the layer-7 reverse proxy (HTTP/1.1 and, on HTTPS, HTTP/2 to clients;
+ * HTTP/1.1 with keep-alive to backends).
  *
  * <p>A client connection's pipeline is {@code [TLS] → RequestDecoder → ResponseEncoder →
  * FrontendHandler}; a backend connection's is {@code HttpRequestEncoder → ResponseDecoder →
@@ -39,6 +46,7 @@ public final class HttpProxy implements ProtocolHandlers {
 
   private final Transport transport;
   private final AtomicBoolean warnedNoTls = new AtomicBoolean();
+  private volatile TlsContexts tls;
   private final FastThreadLocal<BackendConnections> pools = new FastThreadLocal<>();
   /** The latest compiled configuration of each listener slot; weak so removed listeners go away. */
   private final Map<ListenerSlot, HttpListenerConfig> configs = new WeakHashMap<>();
@@ -48,20 +56,55 @@ public final class HttpProxy implements ProtocolHandlers {
   }
 
   /**
-   * HTTP listeners. HTTPS connections are closed until the TLS layer exists: serving them in clear
-   * text would look like TLS to the user and not be it.
+   * HTTP and HTTPS listeners. An HTTPS connection gets TLS first ({@link TlsTermination}: SNI
+   * certificate, policy, mutual TLS); after the handshake ALPN picks HTTP/1.1 ({@link #serve}) or
+   * HTTP/2 ({@link Http2Frontend}). A listener whose TLS contexts cannot be built (no certificate,
+   * nothing of its policy servable) refuses connections rather than serve something else.
    */
   @Override
   public void accept(SocketChannel client, ListenerSlot slot, ListenerRuntime runtime) {
-    if (runtime.spec().protocol() != ListenerProtocol.HTTP) {
+    if (runtime.spec().protocol() != ListenerProtocol.HTTPS) {
+      serve(client, slot, runtime);
+      return;
+    }
+    Mapping<String, SslContext> contexts = tls().forSpec(runtime.spec().tls());
+    if (contexts == null) {
       if (warnedNoTls.compareAndSet(false, true)) {
-        log.warn("{}: HTTPS listeners need the TLS layer, not in this build; closing connections",
-            runtime.spec().name());
+        log.warn("{}: no usable certificate or TLS policy; closing connections", runtime.spec().name());
       }
       client.close();
       return;
     }
-    serve(client, slot, runtime);
+    boolean certHeaders = ClientCertificateHeaders.wanted(runtime);
+    TlsTermination.install(client, contexts, runtime.spec().name(), new TlsTermination.Next() {
+      @Override
+      public void http1(Channel channel) {
+        serve(channel, slot, runtime);
+        if (certHeaders) {
+          channel.pipeline().addBefore("http-proxy", "client-cert-headers", new ClientCertificateHeaders(slot));
+        }
+      }
+
+      @Override
+      public void http2(Channel channel) {
+        Http2Frontend.install(HttpProxy.this, channel, slot, (int) TimeUnit.NANOSECONDS.toSeconds(
+            config(slot, runtime).idleNanos), certHeaders ? () -> new ClientCertificateHeaders(slot) : null);
+      }
+    });
+  }
+
+  /** The TLS contexts, created with the first HTTPS connection (loads the native library if any). */
+  private TlsContexts tls() {
+    TlsContexts t = tls;
+    if (t == null) {
+      synchronized (this) {
+        if (tls == null) {
+          tls = new TlsContexts();
+        }
+        t = tls;
+      }
+    }
+    return t;
   }
 
   /**

@@ -8,7 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.util.Mapping;
 import io.openslb.dataplane.runtime.TlsSpec;
 import io.openslb.model.TlsCipherNames;
@@ -32,9 +32,18 @@ import org.slf4j.LoggerFactory;
  * a CA is set.
  *
  * <p>Provider: BoringSSL ({@code netty-tcnative-boringssl-static}) when its native library loads,
- * else the JDK; {@code -Dopenslb.tls.provider=jdk} forces the JDK. Contexts are cached by spec
- * (a spec carries the PEM texts, so a rotated certificate is a new spec and new handshakes use it
- * at once, while established connections keep their session). Thread-safe.
+ * else the JDK; {@code -Dopenslb.tls.provider=jdk} forces the JDK. BoringSSL was measured about
+ * 2× faster on full handshakes (docs/performance.md, HTTPS). What each provider can serve differs:
+ * BoringSSL has TLS 1.0/1.1 but no 3DES and no CBC-SHA256/SHA384 suites, and always offers its
+ * three TLS 1.3 suites; the JDK has the CBC-SHA256/384 suites but refuses TLS 1.0/1.1 and 3DES
+ * ({@code jdk.tls.disabledAlgorithms}). A policy is served as the intersection; a policy left
+ * with no usable suite fails closed (connections are refused, never served with other suites).
+ *
+ * <p>Sessions resume through the per-context session cache and, with BoringSSL, session tickets
+ * (keys generated per context). Contexts are cached by spec (a spec carries the PEM texts and the
+ * policy, so a rotated certificate or changed policy is a new spec and new handshakes use it at
+ * once, while established connections keep theirs). Thread-safe; a build runs on the event loop
+ * of the first connection that needs it (a few milliseconds, once per change).
  */
 public final class TlsContexts {
   private static final Logger log = LoggerFactory.getLogger(TlsContexts.class);
@@ -64,20 +73,35 @@ public final class TlsContexts {
     if (spec == null || spec.defaultCertificate() == null) {
       return null;
     }
-    return cache.computeIfAbsent(spec, this::build);
+    Built last = this.last;
+    if (last != null && last.spec == spec) {
+      return last.mapping; // the common case: same runtime as the previous connection
+    }
+    Mapping<String, SslContext> m = cache.computeIfAbsent(spec, this::build);
+    if (m == FAILED) {
+      return null;
+    }
+    this.last = new Built(spec, m);
+    return m;
   }
+
+  private record Built(TlsSpec spec, Mapping<String, SslContext> mapping) {}
+
+  private static final Mapping<String, SslContext> FAILED = host -> null;
+  private volatile Built last;
 
   private Mapping<String, SslContext> build(TlsSpec spec) {
     try {
       SslContext fallback = context(spec, spec.defaultCertificate());
-      DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(fallback);
+      Map<String, SslContext> domains = new LinkedHashMap<>();
       for (TlsSpec.DomainCertificate d : spec.domains()) {
-        mapping.add(d.domain().toLowerCase(java.util.Locale.ROOT), context(spec, d.certificate()));
+        domains.putIfAbsent(d.domain().toLowerCase(java.util.Locale.ROOT), context(spec, d.certificate()));
       }
-      return mapping.build();
+      return new SniMapping(fallback, domains);
     } catch (SSLException | RuntimeException e) {
+      // cached too, so a broken spec is not rebuilt (and logged) on every connection
       log.error("TLS context for certificate {} failed: {}", spec.defaultCertificate().id(), e.toString());
-      return null;
+      return FAILED;
     }
   }
 
@@ -100,7 +124,11 @@ public final class TlsContexts {
     if (spec.caCertificatePem() != null) {
       b.trustManager(stream(spec.caCertificatePem())).clientAuth(ClientAuth.REQUIRE);
     }
-    return b.build();
+    SslContext ctx = b.build();
+    if (ctx.sessionContext() instanceof OpenSslSessionContext openssl) {
+      openssl.setTicketKeys(); // no keys given: tickets on, with keys BoringSSL generates per context
+    }
+    return ctx;
   }
 
   /** The policy's versions the provider can serve, as JSSE names ({@code TLSv1} for TLSv1.0). */
@@ -110,7 +138,7 @@ public final class TlsContexts {
       TlsCipherNames.jsseProtocol(v).filter(this::protocolSupported).ifPresent(out::add);
     }
     if (out.isEmpty()) {
-      out.add("TLSv1.2");
+      throw new IllegalArgumentException("no TLS version of the policy " + spec.protocols() + " is served by " + provider);
     }
     return out;
   }
@@ -122,17 +150,43 @@ public final class TlsContexts {
     return TlsCipherNames.servableVersion(jsse.equals("TLSv1") ? "TLSv1.0" : jsse);
   }
 
-  /** The policy's suites as JSSE/IANA names; unsupported ones are dropped by the filter. */
+  /**
+   * The policy's suites as JSSE/IANA names, only those the provider serves. Fails (the listener
+   * refuses connections) when a TLS 1.0-1.2 version is allowed but no suite for it is left and
+   * TLS 1.3 is not allowed either: serving other suites than the policy's is worse than serving none.
+   */
   List<String> ciphers(TlsSpec spec) {
     List<String> out = new ArrayList<>();
     for (String c : spec.cipherSuites()) {
-      TlsCipherNames.jsseCipher(c).ifPresent(j -> out.add(j.startsWith("SSL_") ? "TLS_" + j.substring(4) : j));
+      // BoringSSL knows 3DES (if at all) as TLS_RSA_..., JSSE as SSL_RSA_...
+      TlsCipherNames.jsseCipher(c)
+          .map(j -> provider == SslProvider.OPENSSL && j.startsWith("SSL_") ? "TLS_" + j.substring(4) : j)
+          .ifPresent(out::add);
     }
     if (provider == SslProvider.OPENSSL) {
       Set<String> available = OpenSsl.availableJavaCipherSuites();
       out.removeIf(c -> !available.contains(c) && !c.startsWith("TLS_AES_") && !c.startsWith("TLS_CHACHA20_"));
+    } else {
+      Set<String> available = Set.of(jdkSupportedSuites());
+      out.removeIf(c -> !available.contains(c));
+    }
+    List<String> protocols = protocols(spec);
+    boolean tls13 = protocols.contains("TLSv1.3");
+    boolean below13 = protocols.stream().anyMatch(p -> !p.equals("TLSv1.3"));
+    boolean below13Suite = out.stream().anyMatch(c -> !c.startsWith("TLS_AES_") && !c.startsWith("TLS_CHACHA20_"));
+    if (below13 && !below13Suite && !tls13) {
+      throw new IllegalArgumentException("no cipher suite of the policy " + spec.cipherSuites()
+          + " is served by " + provider);
     }
     return out;
+  }
+
+  private static String[] jdkSupportedSuites() {
+    try {
+      return javax.net.ssl.SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new String[0];
+    }
   }
 
   private static ByteArrayInputStream stream(String pem) {

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# HTTPS: OpenSLB side by side with HAProxy on the same nginx backend, same certificate (RSA 2048).
+#   new TLS handshakes/s : wrk -H 'Connection: close' over https (one full handshake per request; wrk
+#                          does not resume sessions)
+#   keep-alive req/s     : wrk over TLS, persistent connections
+#   HTTP/2 req/s         : h2load, 16 connections x 10 streams
+# OpenSLB runs once per TLS provider (BoringSSL, then the JDK with -Dopenslb.tls.provider=jdk) to
+# compare handshake cost. Pinning as bench/run.sh: proxies and the backend on core 1, load on core 0.
+# Loopback only; every step bounded (wrk -d, h2load -D, timeout).
+#   bench/https.sh                       # about 3 minutes
+#   DUR=5 PROVIDERS=boringssl bench/https.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+for t in wrk h2load haproxy nginx taskset curl openssl timeout; do
+  command -v $t >/dev/null || { echo "missing $t: apt-get install -y haproxy nginx wrk nghttp2-client" >&2; exit 1; }
+done
+jar="$root/openslb-server/target/openslb.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests install)
+
+DUR=${DUR:-10} CONNS=${CONNS:-64} PROVIDERS=${PROVIDERS:-"boringssl jdk"}
+PROXY_CPUS=${PROXY_CPUS:-1} LOADGEN_CPUS=${LOADGEN_CPUS:-0}
+API=127.0.0.1:18390 ADMIN=127.0.0.1:18391 VIP=127.3.1.10 PORT=18443 HA_PORT=18444 BE_PORT=18491
+JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1 -Dio.netty.leakDetection.level=disabled}
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+export OPENSLB_ACCESS_KEY_ID=LTAIbenchKey000000000001 OPENSLB_ACCESS_KEY_SECRET=benchSecret0123456789abcdefgh
+ulimit -n 65536 || true
+
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 30 \
+  -subj /CN=bench.test -addext subjectAltName=DNS:bench.test 2>/dev/null
+cat "$work/cert.pem" "$work/key.pem" > "$work/bundle.pem"
+mkdir -p "$work/tmp"
+cat > "$work/backend.conf" <<NGX
+worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err warn;
+events { worker_connections 8192; }
+http { access_log off; keepalive_requests 10000000; keepalive_timeout 120s;
+  client_body_temp_path $work/tmp/cb; proxy_temp_path $work/tmp/p; fastcgi_temp_path $work/tmp/f;
+  uwsgi_temp_path $work/tmp/u; scgi_temp_path $work/tmp/s;
+  server { listen 127.0.0.1:$BE_PORT backlog=4096; location / { default_type text/plain; return 200 "hello from the backend, 100 bytes of body padding padding padding padding padding padding.."; } } }
+NGX
+cat > "$work/haproxy.cfg" <<HA
+global
+  nbthread 1
+  maxconn 8000
+  tune.ssl.default-dh-param 2048
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+  option http-keep-alive
+  http-reuse always
+frontend https
+  bind 127.0.0.1:$HA_PORT ssl crt $work/bundle.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2
+  default_backend web
+backend web
+  server b1 127.0.0.1:$BE_PORT
+HA
+taskset -c "$PROXY_CPUS" nginx -p "$work" -c "$work/backend.conf" -g 'daemon off;' 2>"$work/nginx.out" & pids+=($!)
+taskset -c "$PROXY_CPUS" haproxy -f "$work/haproxy.cfg" >"$work/haproxy.out" 2>&1 & pids+=($!)
+sleep 1
+
+slb() { java -XX:TieredStopAtLevel=1 -jar "$jar" slb "$@" --endpoint $API; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+# measure NAME URL -> "handshakes/s keepalive_req/s h2_req/s"
+measure() {
+  local url=$1 hs ka h2
+  timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c16 -d2s "$url" >/dev/null 2>&1 || true  # warm-up
+  hs=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"${DUR}s" -H 'Connection: close' "$url" | awk '/Requests\/sec/ {print $2}')
+  ka=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"${DUR}s" "$url" | awk '/Requests\/sec/ {print $2}')
+  h2=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" h2load -t1 -c16 -m10 -D "$DUR" "$url" 2>/dev/null | awk '/^finished in/ {gsub(",","",$4); print $4}')
+  echo "${hs:-0} ${ka:-0} ${h2:-0}"
+}
+
+declare -A result
+result[haproxy]=$(measure "https://127.0.0.1:$HA_PORT/")
+echo "haproxy: ${result[haproxy]}" >&2
+
+for provider in $PROVIDERS; do
+  extra=""; [ "$provider" = jdk ] && extra="-Dopenslb.tls.provider=jdk"
+  rm -rf "$work/data"; mkdir -p "$work/data"
+  # shellcheck disable=SC2086
+  taskset -c "$PROXY_CPUS" java $JVM_OPTS $extra -jar "$jar" server --data-dir "$work/data" \
+    --api-listen $API --admin-listen $ADMIN --vip-pool 127.3.1.0/24 > "$work/server-$provider.log" 2>&1 &
+  spid=$!; pids+=($spid)
+  for _ in $(seq 300); do curl -sf "http://$ADMIN/readyz" >/dev/null && break; sleep 0.1; done
+  lb=$(slb CreateLoadBalancer --Address $VIP --LoadBalancerName bench --LoadBalancerSpec slb.s3.large | json LoadBalancerId)
+  vg=$(slb CreateVServerGroup --LoadBalancerId "$lb" --VServerGroupName web --BackendServers \
+    "[{\"ServerId\":\"eni-b1\",\"Type\":\"eni\",\"ServerIp\":\"127.0.0.1\",\"Port\":$BE_PORT,\"Weight\":100}]" | json VServerGroupId)
+  cert=$(slb UploadServerCertificate --ServerCertificate "$(cat "$work/cert.pem")" --PrivateKey "$(cat "$work/key.pem")" | json ServerCertificateId)
+  slb CreateLoadBalancerHTTPSListener --LoadBalancerId "$lb" --ListenerPort $PORT --VServerGroupId "$vg" \
+    --ServerCertificateId "$cert" --TLSCipherPolicy tls_cipher_policy_1_2 --EnableHttp2 on \
+    --HealthCheck off --XForwardedFor off --Gzip off --IdleTimeout 60 --RequestTimeout 60 --Bandwidth -1 >/dev/null
+  slb StartLoadBalancerListener --LoadBalancerId "$lb" --ListenerPort $PORT >/dev/null
+  for _ in $(seq 100); do curl -skf "https://$VIP:$PORT/" >/dev/null && break; sleep 0.1; done
+  taskset -a -c -p "$PROXY_CPUS" "$spid" >/dev/null
+  result[$provider]=$(measure "https://$VIP:$PORT/")
+  echo "openslb-$provider: ${result[$provider]}" >&2
+  kill "$spid"; wait "$spid" 2>/dev/null || true
+done
+
+ratio() { python3 -c "a,b=float('$1'),float('$2'); print(f'{a/b:.2f}x' if b else 'n/a')"; }
+read -r hhs hka hh2 <<<"${result[haproxy]}"
+echo
+echo "HTTPS, RSA 2048, TLS 1.2 policy (tls_cipher_policy_1_2), ~100 B responses; ${DUR}s per figure; wrk -t1 -c$CONNS, h2load -t1 -c16 -m10"
+echo "cores: proxy + backend nginx on $PROXY_CPUS, load generator on $LOADGEN_CPUS; $(haproxy -v | head -1 | awk '{print "HAProxy", $3}') ($(openssl version | awk '{print $1, $2}'))"
+echo
+echo "| target | new TLS handshakes/s (Connection: close) | keep-alive HTTPS req/s | HTTP/2 req/s (h2load) |"
+echo "|---|---|---|---|"
+printf "| HAProxy | %s | %s | %s |\n" "$hhs" "$hka" "$hh2"
+for provider in $PROVIDERS; do
+  read -r shs ska sh2 <<<"${result[$provider]}"
+  printf "| OpenSLB (%s) | %s (%s) | %s (%s) | %s (%s) |\n" "$provider" "$shs" "$(ratio "$shs" "$hhs")" "$ska" "$(ratio "$ska" "$hka")" "$sh2" "$(ratio "$sh2" "$hh2")"
+done
