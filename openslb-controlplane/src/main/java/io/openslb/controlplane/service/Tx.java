@@ -50,6 +50,18 @@ public final class Tx {
 
   /** Values under {@code prefix}, by key, including this call's own writes. */
   public <T> List<T> list(String prefix, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    merged(prefix).values().forEach(v -> out.add(StoreCodec.decode(v, type)));
+    return out;
+  }
+
+  /** Keys under {@code prefix}, including this call's own writes. */
+  public List<String> keys(String prefix) {
+    return new ArrayList<>(merged(prefix).keySet());
+  }
+
+  /** The stored entries under {@code prefix} with this call's writes and deletes applied. */
+  private TreeMap<String, String> merged(String prefix) {
     TreeMap<String, String> merged = new TreeMap<>();
     for (KeyValue kv : store.list(prefix).entries()) {
       merged.put(kv.key(), kv.value());
@@ -64,28 +76,7 @@ public final class Tx {
             }
           }
         });
-    List<T> out = new ArrayList<>(merged.size());
-    merged.values().forEach(v -> out.add(StoreCodec.decode(v, type)));
-    return out;
-  }
-
-  /** Keys under {@code prefix}, including this call's own writes. */
-  public List<String> keys(String prefix) {
-    TreeMap<String, Boolean> merged = new TreeMap<>();
-    for (KeyValue kv : store.list(prefix).entries()) {
-      merged.put(kv.key(), true);
-    }
-    writes.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            if (v == DELETED) {
-              merged.remove(k);
-            } else {
-              merged.put(k, true);
-            }
-          }
-        });
-    return new ArrayList<>(merged.keySet());
+    return merged;
   }
 
   public void put(String key, Object value) {
