@@ -367,6 +367,14 @@ class TagIT {
     sdk.call(delete);
     assertThat(rows(listTags("acl", List.of(acl), null))).isEmpty();
     assertThat(slb.server().store().get(StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "acl", acl))).isEmpty();
+
+    // deleting a VServer group deletes its tags too
+    com.aliyuncs.slb.model.v20140515.DeleteVServerGroupRequest deleteGroup =
+        new com.aliyuncs.slb.model.v20140515.DeleteVServerGroupRequest();
+    deleteGroup.setVServerGroupId(group);
+    sdk.call(deleteGroup);
+    assertThat(slb.server().store().get(StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "vservergroup", group)))
+        .isEmpty();
   }
 
   @Test

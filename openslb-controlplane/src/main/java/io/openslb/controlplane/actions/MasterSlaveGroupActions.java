@@ -123,6 +123,7 @@ public final class MasterSlaveGroupActions {
       throw ApiException.of(ApiError.RSPOOL_VIP_EXIST, l.protocol().apiName() + " listener " + l.port());
     }
     call.tx().delete(ServerGroups.key(call, ServerGroup.MASTER_SLAVE, g.id()));
+    ResourceTags.delete(call, ResourceTags.MASTER_SLAVE_GROUP, g.id());
     return Json.object();
   }
 

@@ -73,6 +73,7 @@ public final class VServerGroupActions {
       throw ApiException.of(ApiError.RSPOOL_RULE_EXIST, rules.get(0).id());
     }
     call.tx().delete(ServerGroups.key(call, ServerGroup.VSERVER, g.id()));
+    ResourceTags.delete(call, ResourceTags.VSERVER_GROUP, g.id());
     return Json.object();
   }
 
