@@ -78,8 +78,12 @@ public final class DataPlane implements AutoCloseable {
 
   /** DescribeHealthStatus: {@code normal}, {@code abnormal} or {@code unavailable}. */
   public String healthStatus(Listener listener, String ip, int backendPort) {
-    Integer connectPort = listener.healthCheckConnectPort();
-    return health.describe(new HealthKey(listener.resourceId(), ip, connectPort != null ? connectPort : backendPort));
+    return healthStatus(listener.resourceId(), listener.healthCheckConnectPort(), ip, backendPort);
+  }
+
+  /** The same for a health scope: a listener's resource id or a rule id with its own check. */
+  public String healthStatus(String scope, Integer probePort, String ip, int backendPort) {
+    return health.describe(new HealthKey(scope, ip, probePort != null ? probePort : backendPort));
   }
 
   /**

@@ -62,7 +62,7 @@ public final class OpenSlbServer implements AutoCloseable {
               VipPool.parse(config.vipPool()), Duration.ofMinutes(15));
       dataPlane = DataPlane.start(store, DataPlane.Settings.defaults());
       DataPlane dp = dataPlane;
-      HealthView health = (listener, member, port) -> dp.healthStatus(listener, member.serverIp(), port);
+      HealthView health = dp::healthStatus;
       ListenerStatusView listenerStatus = (lb, listener) -> dp.listenerStatus(lb.address(), listener);
       cp = new ControlPlane(store, settings, health, listenerStatus, clock).start();
       ControlPlane started = cp;

@@ -11,6 +11,7 @@ import io.openslb.controlplane.service.HealthView;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.BackendServer;
+import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
@@ -128,7 +129,11 @@ public final class BackendServerActions {
     }
     List<ObjectNode> rows = new ArrayList<>();
     for (Listener l : checked) {
-      for (Member m : members(call, lb, l)) {
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      for (Member m : checkedMembers(call, lb, l)) {
+        if (!listed.add(m.server().serverId() + "|" + m.server().serverIp() + "|" + m.port())) {
+          continue; // a member reached through the listener and a rule is one row
+        }
         ObjectNode row = Json.object();
         row.put("ListenerPort", l.port());
         row.put("Protocol", l.protocol().apiName());
@@ -139,7 +144,8 @@ public final class BackendServerActions {
         if (!m.server().type().equals("ecs")) {
           row.put("EniHost", m.server().serverIp());
         }
-        row.put("ServerHealthStatus", l.running() ? health.status(l, m.server(), m.port()) : "unavailable");
+        row.put("ServerHealthStatus",
+            l.running() ? health.status(m.scope(), m.probePort(), m.server().serverIp(), m.port()) : "unavailable");
         rows.add(row);
       }
     }
@@ -148,8 +154,37 @@ public final class BackendServerActions {
     return out;
   }
 
-  /** A member of the group a listener forwards to, with the port traffic goes to. */
-  record Member(BackendServer server, int port) {}
+  /**
+   * A member of a group a listener forwards to, with the port traffic goes to, and where its
+   * health is kept: the listener's scope, or a rule's when the rule has its own health check.
+   */
+  record Member(BackendServer server, int port, String scope, Integer probePort) {
+    Member(BackendServer server, int port) {
+      this(server, port, null, null);
+    }
+  }
+
+  /** The listener's members and, on HTTP/HTTPS listeners, those of its rules' VServer groups. */
+  static List<Member> checkedMembers(Call call, LoadBalancer lb, Listener l) {
+    List<Member> out = new ArrayList<>();
+    for (Member m : members(call, lb, l)) {
+      out.add(new Member(m.server(), m.port(), l.resourceId(), l.healthCheckConnectPort()));
+    }
+    if (l.protocol().layer7()) {
+      for (ForwardingRule r : ForwardingRules.ofListener(call, lb, l)) {
+        boolean own = "off".equals(r.listenerSync());
+        if (own && "off".equals(r.healthCheck())) {
+          continue;
+        }
+        String scope = own ? r.id() : l.resourceId();
+        Integer probePort = own ? r.healthCheckConnectPort() : l.healthCheckConnectPort();
+        call.tx()
+            .get(StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), r.vserverGroupId()), ServerGroup.class)
+            .ifPresent(g -> g.backendServers().forEach(s -> out.add(new Member(s, s.port(), scope, probePort))));
+      }
+    }
+    return out;
+  }
 
   static List<Member> members(Call call, LoadBalancer lb, Listener l) {
     List<Member> out = new ArrayList<>();
