@@ -109,14 +109,58 @@ public final class TlsCipherNames {
     return s == null ? Set.of() : s.versions();
   }
 
-  /** Whether this JVM can serve the API version. */
-  public static boolean servableVersion(String apiVersion) {
-    return jsseProtocol(apiVersion).map(Jvm.PROTOCOLS::contains).orElse(false);
+  /**
+   * The TLS implementation that serves HTTPS listeners, as far as policies are concerned: which
+   * API versions and suites it can really negotiate. Thread-safe implementations only.
+   */
+  public interface Stack {
+    String name();
+
+    boolean servesVersion(String apiVersion);
+
+    boolean servesCipher(String apiCipher);
   }
 
-  /** Whether this JVM can serve the API cipher suite. */
+  /** The JDK's JSSE, as enabled on a server-side engine of this JVM. */
+  public static final Stack JSSE = new Stack() {
+    @Override
+    public String name() {
+      return "JSSE";
+    }
+
+    @Override
+    public boolean servesVersion(String apiVersion) {
+      return jsseProtocol(apiVersion).map(Jvm.PROTOCOLS::contains).orElse(false);
+    }
+
+    @Override
+    public boolean servesCipher(String apiCipher) {
+      return jsseCipher(apiCipher).map(Jvm.SUITES::contains).orElse(false);
+    }
+  };
+
+  private static volatile Stack serving = JSSE;
+
+  /**
+   * Declares the stack the data plane serves HTTPS with (BoringSSL where it loads), so that the
+   * API accepts exactly the policies that can be served. Called once at start.
+   */
+  public static void serveWith(Stack stack) {
+    serving = stack;
+  }
+
+  public static Stack serving() {
+    return serving;
+  }
+
+  /** Whether the serving TLS stack can serve the API version. */
+  public static boolean servableVersion(String apiVersion) {
+    return serving.servesVersion(apiVersion);
+  }
+
+  /** Whether the serving TLS stack can serve the API cipher suite. */
   public static boolean servableCipher(String apiCipher) {
-    return jsseCipher(apiCipher).map(Jvm.SUITES::contains).orElse(false);
+    return serving.servesCipher(apiCipher);
   }
 
   /** The API versions this JVM can serve, oldest first. */
@@ -136,9 +180,9 @@ public final class TlsCipherNames {
   public record Jsse(List<String> protocols, List<String> cipherSuites) {}
 
   public static Jsse toJsse(List<String> apiVersions, List<String> apiCiphers) {
-    List<String> protocols = apiVersions.stream().filter(TlsCipherNames::servableVersion)
+    List<String> protocols = apiVersions.stream().filter(JSSE::servesVersion)
         .map(v -> VERSION_TO_JSSE.get(v)).toList();
-    List<String> suites = apiCiphers.stream().filter(TlsCipherNames::servableCipher)
+    List<String> suites = apiCiphers.stream().filter(JSSE::servesCipher)
         .map(c -> SUITES.get(c).jsse()).toList();
     return new Jsse(protocols, suites);
   }

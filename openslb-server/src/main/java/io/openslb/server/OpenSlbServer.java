@@ -7,6 +7,8 @@ import io.openslb.controlplane.service.HealthView;
 import io.openslb.controlplane.service.ListenerStatusView;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.dataplane.DataPlane;
+import io.openslb.dataplane.proxy.tls.TlsContexts;
+import io.openslb.model.TlsCipherNames;
 import io.openslb.model.Account;
 import io.openslb.model.Instance;
 import io.openslb.store.StateStore;
@@ -61,6 +63,7 @@ public final class OpenSlbServer implements AutoCloseable {
               ServerConfig.address(config.apiListen()), config.regions(), config.quotas(),
               VipPool.parse(config.vipPool()), Duration.ofMinutes(15));
       dataPlane = DataPlane.start(store, DataPlane.Settings.defaults());
+      TlsCipherNames.serveWith(TlsContexts.servingStack()); // the API accepts what HTTPS can serve
       DataPlane dp = dataPlane;
       HealthView health = dp::healthStatus;
       ListenerStatusView listenerStatus = (lb, listener) -> dp.listenerStatus(lb.address(), listener);

@@ -64,6 +64,46 @@ public final class TlsContexts {
     log.info("TLS provider: {}", provider == SslProvider.OPENSSL ? "BoringSSL " + OpenSsl.versionString() : "JDK");
   }
 
+  /**
+   * What HTTPS listeners can really negotiate with the provider this node uses (BoringSSL: TLS
+   * 1.0-1.3, its own suite list; JDK: what JSSE enables), for the API's policy checks.
+   */
+  public static TlsCipherNames.Stack servingStack() {
+    boolean forceJdk = "jdk".equalsIgnoreCase(System.getProperty("openslb.tls.provider"));
+    if (forceJdk || !OpenSsl.isAvailable()) {
+      return TlsCipherNames.JSSE;
+    }
+    Set<String> available = OpenSsl.availableJavaCipherSuites();
+    boolean tls13 = SslProvider.isTlsv13Supported(SslProvider.OPENSSL);
+    Set<String> tls13Suites = Set.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+    return new TlsCipherNames.Stack() {
+      @Override
+      public String name() {
+        return "BoringSSL";
+      }
+
+      @Override
+      public boolean servesVersion(String apiVersion) {
+        return switch (apiVersion) {
+          case "TLSv1.0", "TLSv1.1", "TLSv1.2" -> true;
+          case "TLSv1.3" -> tls13;
+          default -> false;
+        };
+      }
+
+      @Override
+      public boolean servesCipher(String apiCipher) {
+        if (tls13Suites.contains(apiCipher)) {
+          return tls13; // BoringSSL always offers its three TLS 1.3 suites
+        }
+        return TlsCipherNames.jsseCipher(apiCipher)
+            .map(j -> j.startsWith("SSL_") ? "TLS_" + j.substring(4) : j)
+            .map(available::contains)
+            .orElse(false);
+      }
+    };
+  }
+
   public SslProvider provider() {
     return provider;
   }
