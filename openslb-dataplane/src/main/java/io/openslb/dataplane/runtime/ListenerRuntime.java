@@ -5,6 +5,8 @@ import io.openslb.dataplane.health.HealthTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A listener ready to serve: its spec plus the compiled pieces (backend pools per target, ACL
@@ -16,6 +18,8 @@ public final class ListenerRuntime {
   private final BackendPool pool;
   private final Map<String, BackendPool> rulePools;
   private final AclMatcher acl;
+  /** Protocol-specific forms compiled from this runtime on first use (e.g. the HTTP proxy's settings). */
+  private final ConcurrentHashMap<Class<?>, Object> compiled = new ConcurrentHashMap<>(4);
 
   private ListenerRuntime(ListenerSpec spec, BackendPool pool, Map<String, BackendPool> rulePools, AclMatcher acl) {
     this.spec = spec;
@@ -52,6 +56,18 @@ public final class ListenerRuntime {
 
   public AclMatcher acl() {
     return acl;
+  }
+
+  /**
+   * The form {@code build} compiles from this runtime, built once and kept with it, so a proxy's
+   * per-connection lookup needs no cache of its own and dies with the runtime. Thread-safe.
+   */
+  public <T> T compiled(Class<T> kind, Function<ListenerRuntime, T> build) {
+    Object c = compiled.get(kind);
+    if (c == null) {
+      c = compiled.computeIfAbsent(kind, k -> build.apply(this));
+    }
+    return kind.cast(c);
   }
 
   /** Whether {@code scope}'s health matters to this listener. */

@@ -17,8 +17,6 @@ import io.openslb.dataplane.proxy.tls.TlsContexts;
 import io.openslb.dataplane.proxy.tls.TlsTermination;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.model.ListenerProtocol;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,8 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@code https}, follows from the listener's protocol.
  *
  * <p>Threading: {@link #accept} and {@link #serve} run on the client channel's event loop; the
- * compiled configuration cache is shared and guarded by its own monitor (touched once per
- * connection and once per configuration change).
+ * compiled settings are kept with each runtime ({@link ListenerRuntime#compiled}), so no lock.
  */
 public final class HttpProxy implements ProtocolHandlers {
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -48,8 +45,6 @@ public final class HttpProxy implements ProtocolHandlers {
   private final AtomicBoolean warnedNoTls = new AtomicBoolean();
   private volatile TlsContexts tls;
   private final FastThreadLocal<BackendConnections> pools = new FastThreadLocal<>();
-  /** The latest compiled configuration of each listener slot; weak so removed listeners go away. */
-  private final Map<ListenerSlot, HttpListenerConfig> configs = new WeakHashMap<>();
 
   public HttpProxy(Transport transport) {
     this.transport = transport;
@@ -125,16 +120,9 @@ public final class HttpProxy implements ProtocolHandlers {
     throw new UnsupportedOperationException("HTTP listeners are TCP");
   }
 
-  /** The compiled settings of {@code runtime}, built at most once per runtime in the common case. */
+  /** The compiled settings of {@code runtime}, built once per runtime and kept with it. */
   HttpListenerConfig config(ListenerSlot slot, ListenerRuntime runtime) {
-    synchronized (configs) {
-      HttpListenerConfig c = configs.get(slot);
-      if (c == null || c.runtime != runtime) {
-        c = new HttpListenerConfig(runtime);
-        configs.put(slot, c);
-      }
-      return c;
-    }
+    return runtime.compiled(HttpListenerConfig.class, HttpListenerConfig::new);
   }
 
   /** The backend connection pool of the calling event loop. */
