@@ -65,7 +65,7 @@ public final class DataPlane implements AutoCloseable {
     DataPlane dp = new DataPlane(store, settings, factory);
     dp.mirror.start();
     log.info("data plane started ({} event loops, {})", settings.eventLoops() > 0 ? settings.eventLoops()
-        : Runtime.getRuntime().availableProcessors(), dp.transport.epoll() ? "epoll" : "nio");
+        : Runtime.getRuntime().availableProcessors(), dp.transport.kind().name().toLowerCase(java.util.Locale.ROOT));
     return dp;
   }
 

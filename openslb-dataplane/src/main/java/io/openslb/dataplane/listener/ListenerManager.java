@@ -167,7 +167,7 @@ public final class ListenerManager implements AutoCloseable {
             handlers.accept(ch, slot, runtime);
           }
         });
-    if (transport.epoll()) {
+    if (transport.unixOptions()) {
       b.option(UnixChannelOption.SO_REUSEPORT, true);
     }
     return b.bind(address).sync().channel();
