@@ -22,6 +22,7 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
@@ -66,6 +67,7 @@ final class Http2Frontend {
         .build();
     ChannelPipeline p = client.pipeline();
     p.addLast("h2-idle", new IdleStateHandler(0, 0, idleSeconds));
+    p.addLast("h2-flush", new FlushConsolidationHandler(256, true));
     p.addLast("h2-codec", codec);
     p.addLast("h2-idle-close", new IdleClose(codec));
     p.addLast("h2-multiplex", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
