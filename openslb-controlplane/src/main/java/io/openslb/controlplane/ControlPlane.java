@@ -17,8 +17,7 @@ import io.openslb.controlplane.api.ActionRegistry;
 import io.openslb.controlplane.auth.Authenticator;
 import io.openslb.controlplane.http.BlockingHttpServer;
 import io.openslb.controlplane.service.Accounts;
-import io.openslb.controlplane.service.HealthView;
-import io.openslb.controlplane.service.ListenerStatusView;
+import io.openslb.controlplane.service.DataPlaneView;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.Regions;
 import io.openslb.controlplane.service.TlsQuotas;
@@ -45,13 +44,8 @@ public final class ControlPlane implements AutoCloseable {
   private final ExecutorService workers;
   private BlockingHttpServer server;
 
-  public ControlPlane(StateStore store, Settings settings, HealthView health, Clock clock) {
-    this(store, settings, health, ListenerStatusView.STORED, clock);
-  }
-
-  public ControlPlane(
-      StateStore store, Settings settings, HealthView health, ListenerStatusView listenerStatus, Clock clock) {
-    this.registry = actions(settings, health, listenerStatus);
+  public ControlPlane(StateStore store, Settings settings, DataPlaneView dataPlane, Clock clock) {
+    this.registry = actions(settings, dataPlane);
     Accounts accounts = new Accounts(store, clock);
     Authenticator auth = new Authenticator(accounts::accessKey, clock, settings.timestampWindow());
     this.dispatcher =
@@ -71,16 +65,12 @@ public final class ControlPlane implements AutoCloseable {
   private final Settings settings;
 
   /** Every action of this build, by name. */
-  public static ActionRegistry actions(Settings settings, HealthView health) {
-    return actions(settings, health, ListenerStatusView.STORED);
-  }
-
-  public static ActionRegistry actions(Settings settings, HealthView health, ListenerStatusView listenerStatus) {
+  public static ActionRegistry actions(Settings settings, DataPlaneView dataPlane) {
     ActionRegistry registry = new ActionRegistry();
     new RegionActions(settings.regions(), settings.vipPool()).registerTo(registry);
     new LoadBalancerActions(settings.regions(), settings.quotas(), settings.vipPool()).registerTo(registry);
-    new ListenerActions(settings.quotas(), listenerStatus).registerTo(registry);
-    new BackendServerActions(settings.quotas(), health).registerTo(registry);
+    new ListenerActions(settings.quotas(), dataPlane.listenerStatus()).registerTo(registry);
+    new BackendServerActions(settings.quotas(), dataPlane.health()).registerTo(registry);
     new VServerGroupActions(settings.quotas()).registerTo(registry);
     new MasterSlaveGroupActions(settings.quotas()).registerTo(registry);
     new RuleActions(settings.quotas()).registerTo(registry);
@@ -89,7 +79,7 @@ public final class ControlPlane implements AutoCloseable {
     new TagActions(settings.quotas()).registerTo(registry);
     new CertificateActions(TlsQuotas.defaults()).registerTo(registry);
     new DomainExtensionActions(TlsQuotas.defaults()).registerTo(registry);
-    new TlsCipherPolicyActions(TlsQuotas.defaults()).registerTo(registry);
+    new TlsCipherPolicyActions(TlsQuotas.defaults(), dataPlane.tls()).registerTo(registry);
     return registry;
   }
 

@@ -111,7 +111,9 @@ public final class TlsCipherNames {
 
   /**
    * The TLS implementation that serves HTTPS listeners, as far as policies are concerned: which
-   * API versions and suites it can really negotiate. Thread-safe implementations only.
+   * API versions and suites it can really negotiate. The data plane says which one it uses
+   * (BoringSSL where it loads) and the control plane is given it, so that the API accepts exactly
+   * the policies that can be served. Thread-safe implementations only.
    */
   public interface Stack {
     String name();
@@ -119,6 +121,16 @@ public final class TlsCipherNames {
     boolean servesVersion(String apiVersion);
 
     boolean servesCipher(String apiCipher);
+
+    /** The API versions this stack serves, oldest first. */
+    default List<String> versions() {
+      return VERSIONS.stream().filter(this::servesVersion).toList();
+    }
+
+    /** The API cipher suites this stack serves, in table order. */
+    default List<String> ciphers() {
+      return SUITES.keySet().stream().filter(this::servesCipher).toList();
+    }
   }
 
   /** The JDK's JSSE, as enabled on a server-side engine of this JVM. */
@@ -138,40 +150,6 @@ public final class TlsCipherNames {
       return jsseCipher(apiCipher).map(Jvm.SUITES::contains).orElse(false);
     }
   };
-
-  private static volatile Stack serving = JSSE;
-
-  /**
-   * Declares the stack the data plane serves HTTPS with (BoringSSL where it loads), so that the
-   * API accepts exactly the policies that can be served. Called once at start.
-   */
-  public static void serveWith(Stack stack) {
-    serving = stack;
-  }
-
-  public static Stack serving() {
-    return serving;
-  }
-
-  /** Whether the serving TLS stack can serve the API version. */
-  public static boolean servableVersion(String apiVersion) {
-    return serving.servesVersion(apiVersion);
-  }
-
-  /** Whether the serving TLS stack can serve the API cipher suite. */
-  public static boolean servableCipher(String apiCipher) {
-    return serving.servesCipher(apiCipher);
-  }
-
-  /** The API versions this JVM can serve, oldest first. */
-  public static List<String> servableVersions() {
-    return VERSIONS.stream().filter(TlsCipherNames::servableVersion).toList();
-  }
-
-  /** The API cipher suites this JVM can serve, in table order. */
-  public static List<String> servableCiphers() {
-    return SUITES.keySet().stream().filter(TlsCipherNames::servableCipher).toList();
-  }
 
   /**
    * The JSSE protocols and suites for a policy, keeping only what this JVM can serve (a built-in

@@ -50,14 +50,14 @@ class TlsCipherNamesTest {
   @Test
   void servableIsWhatJsseSupportsAndEnables() throws Exception {
     Set<String> supported = new HashSet<>(Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites()));
-    for (String c : TlsCipherNames.servableCiphers()) {
+    for (String c : TlsCipherNames.JSSE.ciphers()) {
       assertThat(supported).contains(TlsCipherNames.jsseCipher(c).orElseThrow());
     }
     // every JDK since 11 serves TLS 1.2 with the ECDHE-RSA GCM suites and TLS 1.3 with AES-GCM
-    assertThat(TlsCipherNames.servableVersions()).contains("TLSv1.2", "TLSv1.3");
-    assertThat(TlsCipherNames.servableCiphers()).contains("ECDHE-RSA-AES128-GCM-SHA256", "TLS_AES_256_GCM_SHA384");
+    assertThat(TlsCipherNames.JSSE.versions()).contains("TLSv1.2", "TLSv1.3");
+    assertThat(TlsCipherNames.JSSE.ciphers()).contains("ECDHE-RSA-AES128-GCM-SHA256", "TLS_AES_256_GCM_SHA384");
     // JSSE has no TLS 1.3 CCM suites
-    assertThat(TlsCipherNames.servableCipher("TLS_AES_128_CCM_SHA256")).isFalse();
+    assertThat(TlsCipherNames.JSSE.servesCipher("TLS_AES_128_CCM_SHA256")).isFalse();
   }
 
   @Test
@@ -67,7 +67,7 @@ class TlsCipherNamesTest {
     assertThat(jsse.protocols()).contains("TLSv1.2").allMatch(v -> TlsCipherNames.VERSIONS.stream()
         .anyMatch(api -> TlsCipherNames.jsseProtocol(api).orElseThrow().equals(v)));
     assertThat(jsse.cipherSuites()).startsWith("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-    if (!TlsCipherNames.servableCipher("DES-CBC3-SHA")) {
+    if (!TlsCipherNames.JSSE.servesCipher("DES-CBC3-SHA")) {
       assertThat(jsse.cipherSuites()).doesNotContain("SSL_RSA_WITH_3DES_EDE_CBC_SHA");
     }
   }

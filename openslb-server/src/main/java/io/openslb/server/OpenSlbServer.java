@@ -3,12 +3,10 @@ package io.openslb.server;
 import io.openslb.controlplane.ControlPlane;
 import io.openslb.controlplane.http.BlockingHttpServer;
 import io.openslb.controlplane.service.Accounts;
-import io.openslb.controlplane.service.HealthView;
-import io.openslb.controlplane.service.ListenerStatusView;
+import io.openslb.controlplane.service.DataPlaneView;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.dataplane.DataPlane;
 import io.openslb.dataplane.proxy.tls.TlsContexts;
-import io.openslb.model.TlsCipherNames;
 import io.openslb.model.Account;
 import io.openslb.model.Instance;
 import io.openslb.store.StateStore;
@@ -63,11 +61,10 @@ public final class OpenSlbServer implements AutoCloseable {
               ServerConfig.address(config.apiListen()), config.regions(), config.quotas(),
               VipPool.parse(config.vipPool()), Duration.ofMinutes(15));
       dataPlane = DataPlane.start(store, DataPlane.Settings.defaults());
-      TlsCipherNames.serveWith(TlsContexts.servingStack()); // the API accepts what HTTPS can serve
       DataPlane dp = dataPlane;
-      HealthView health = dp::healthStatus;
-      ListenerStatusView listenerStatus = (lb, listener) -> dp.listenerStatus(lb.address(), listener);
-      cp = new ControlPlane(store, settings, health, listenerStatus, clock).start();
+      DataPlaneView view = new DataPlaneView(dp::healthStatus,
+          (lb, listener) -> dp.listenerStatus(lb.address(), listener), TlsContexts.servingStack());
+      cp = new ControlPlane(store, settings, view, clock).start();
       ControlPlane started = cp;
       BlockingHttpServer admin =
           BlockingHttpServer.start(

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /**
  * The 4 custom TLS cipher policy actions (SEMANTICS.md §8). A policy is accepted only if every
  * version and suite is one the cloud documents, every suite can be negotiated by one of the chosen
- * versions, and this JVM can really serve them ({@link TlsCipherNames}): the data plane is JSSE.
+ * versions, and the data plane's TLS stack can really serve them ({@link TlsCipherNames.Stack}).
  * ListTLSCipherPolicies is one of the three flat-list actions (PROTOCOL.md §3.1).
  */
 public final class TlsCipherPolicyActions {
@@ -39,9 +39,12 @@ public final class TlsCipherPolicyActions {
       Comparator.comparingLong(TlsCipherPolicy::createTime).thenComparing(TlsCipherPolicy::id);
 
   private final TlsQuotas quotas;
+  private final TlsCipherNames.Stack stack;
 
-  public TlsCipherPolicyActions(TlsQuotas quotas) {
+  /** {@code stack}: what the data plane serves HTTPS with; policies outside it are refused. */
+  public TlsCipherPolicyActions(TlsQuotas quotas, TlsCipherNames.Stack stack) {
     this.quotas = quotas;
+    this.stack = stack;
   }
 
   public void registerTo(ActionRegistry registry) {
@@ -182,7 +185,7 @@ public final class TlsCipherPolicyActions {
   }
 
   /** TLSVersions.N: 1-4 documented versions this JVM serves; duplicates collapse. */
-  private static List<String> versions(Params p) {
+  private List<String> versions(Params p) {
     List<String> raw = p.repeated("TLSVersions");
     if (raw.isEmpty()) {
       throw ApiException.missing("TLSVersions.N");
@@ -194,9 +197,9 @@ public final class TlsCipherPolicyActions {
     for (String v : raw) {
       String version = TlsCipherNames.canonicalVersion(v.trim())
           .orElseThrow(() -> ApiException.invalid("TLSVersions.N", v, String.join("|", TlsCipherNames.VERSIONS)));
-      if (!TlsCipherNames.servableVersion(version)) {
+      if (!stack.servesVersion(version)) {
         throw ApiException.invalid("TLSVersions.N", v,
-            "a version this server's TLS stack enables: " + String.join("|", TlsCipherNames.servableVersions()));
+            "a version this server's TLS stack enables: " + String.join("|", stack.versions()));
       }
       out.add(version);
     }
@@ -204,7 +207,7 @@ public final class TlsCipherPolicyActions {
   }
 
   /** Ciphers.N: 1-32 documented suites, each negotiable by a chosen version and served by this JVM. */
-  private static List<String> ciphers(Params p, List<String> versions) {
+  private List<String> ciphers(Params p, List<String> versions) {
     List<String> raw = p.repeated("Ciphers");
     if (raw.isEmpty()) {
       throw ApiException.missing("Ciphers.N");
@@ -222,9 +225,9 @@ public final class TlsCipherPolicyActions {
         throw ApiException.invalid("Ciphers.N", c,
             "a cipher suite of the chosen TLSVersions " + versions + " (it needs one of " + TlsCipherNames.VERSIONS.stream().filter(usable::contains).toList() + ")");
       }
-      if (!TlsCipherNames.servableCipher(cipher)) {
+      if (!stack.servesCipher(cipher)) {
         throw ApiException.invalid("Ciphers.N", c,
-            "a cipher suite this server's TLS stack enables: " + String.join("|", TlsCipherNames.servableCiphers()));
+            "a cipher suite this server's TLS stack enables: " + String.join("|", stack.ciphers()));
       }
       out.add(cipher);
     }

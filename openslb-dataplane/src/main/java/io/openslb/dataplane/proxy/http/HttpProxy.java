@@ -62,7 +62,8 @@ public final class HttpProxy implements ProtocolHandlers {
       serve(client, slot, runtime);
       return;
     }
-    Mapping<String, SslContext> contexts = tls().forSpec(runtime.spec().tls());
+    Mapping<String, SslContext> contexts =
+        runtime.compiled(ServedTls.class, r -> new ServedTls(tls().forSpec(r.spec().tls()))).contexts();
     if (contexts == null) {
       if (warnedNoTls.compareAndSet(false, true)) {
         log.warn("{}: no usable certificate or TLS policy; closing connections", runtime.spec().name());
@@ -87,6 +88,9 @@ public final class HttpProxy implements ProtocolHandlers {
       }
     });
   }
+
+  /** A runtime's TLS contexts by SNI name (null: none usable), kept with the runtime. */
+  private record ServedTls(Mapping<String, SslContext> contexts) {}
 
   /** The TLS contexts, created with the first HTTPS connection (loads the native library if any). */
   private TlsContexts tls() {

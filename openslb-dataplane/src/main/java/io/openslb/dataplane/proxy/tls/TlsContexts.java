@@ -108,27 +108,20 @@ public final class TlsContexts {
     return provider;
   }
 
-  /** SNI host name → context; null when the listener has no usable certificate. */
+  /**
+   * SNI host name → context; null when the listener has no usable certificate. Callers keep the
+   * answer with their runtime ({@code ListenerRuntime.compiled}); the cache here is by spec, so a
+   * runtime rebuilt for another reason (a health flip, a backend change) finds its contexts again.
+   */
   public Mapping<String, SslContext> forSpec(TlsSpec spec) {
     if (spec == null || spec.defaultCertificate() == null) {
       return null;
     }
-    Built last = this.last;
-    if (last != null && last.spec == spec) {
-      return last.mapping; // the common case: same runtime as the previous connection
-    }
     Mapping<String, SslContext> m = cache.computeIfAbsent(spec, this::build);
-    if (m == FAILED) {
-      return null;
-    }
-    this.last = new Built(spec, m);
-    return m;
+    return m == FAILED ? null : m;
   }
 
-  private record Built(TlsSpec spec, Mapping<String, SslContext> mapping) {}
-
   private static final Mapping<String, SslContext> FAILED = host -> null;
-  private volatile Built last;
 
   private Mapping<String, SslContext> build(TlsSpec spec) {
     try {
@@ -187,7 +180,7 @@ public final class TlsContexts {
     if (provider == SslProvider.OPENSSL) {
       return !jsse.equals("TLSv1.3") || SslProvider.isTlsv13Supported(SslProvider.OPENSSL);
     }
-    return TlsCipherNames.servableVersion(jsse.equals("TLSv1") ? "TLSv1.0" : jsse);
+    return TlsCipherNames.JSSE.servesVersion(jsse.equals("TLSv1") ? "TLSv1.0" : jsse);
   }
 
   /**
