@@ -1,6 +1,5 @@
 package io.openslb.dataplane.health;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -44,9 +43,7 @@ final class HttpProbe implements Probe {
   @Override
   public void run(Consumer<Result> done) {
     ProbeCall call = new ProbeCall(loop, timeoutMillis, () -> Result.fail("no response within " + timeoutMillis + " ms"), done);
-    ChannelFuture connect = new Bootstrap()
-        .group(loop)
-        .channel(transport.socketChannel())
+    ChannelFuture connect = transport.streamBootstrap(loop)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeoutMillis)
         .option(ChannelOption.SO_LINGER, 0)
         .handler(new ChannelInitializer<SocketChannel>() {

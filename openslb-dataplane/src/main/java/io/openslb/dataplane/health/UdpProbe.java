@@ -1,6 +1,5 @@
 package io.openslb.dataplane.health;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -47,9 +46,7 @@ final class UdpProbe implements Probe {
     ProbeCall call = new ProbeCall(loop, timeoutMillis,
         () -> expected == null ? Result.ok("no reply, no ICMP error") : Result.fail("no reply within " + timeoutMillis + " ms"),
         done);
-    ChannelFuture connect = new Bootstrap()
-        .group(loop)
-        .channel(transport.datagramChannel())
+    ChannelFuture connect = transport.datagramBootstrap(loop)
         .handler(new ReplyHandler(call))
         .connect(target);
     call.channel(connect.channel());

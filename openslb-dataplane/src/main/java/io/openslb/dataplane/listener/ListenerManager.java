@@ -149,9 +149,7 @@ public final class ListenerManager implements AutoCloseable {
   }
 
   private Channel bindTcp(ListenerSlot slot, InetSocketAddress address) throws InterruptedException {
-    ServerBootstrap b = new ServerBootstrap()
-        .group(transport.group())
-        .channel(transport.serverChannel())
+    ServerBootstrap b = transport.serverBootstrap()
         .option(ChannelOption.SO_BACKLOG, 4096)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.AUTO_READ, false)
@@ -174,9 +172,7 @@ public final class ListenerManager implements AutoCloseable {
   }
 
   private Channel bindUdp(ListenerSlot slot, InetSocketAddress address) throws InterruptedException {
-    Bootstrap b = new Bootstrap()
-        .group(transport.group())
-        .channel(transport.datagramChannel())
+    Bootstrap b = transport.datagramBootstrap(transport.group())
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
         .handler(new ChannelInitializer<DatagramChannel>() {

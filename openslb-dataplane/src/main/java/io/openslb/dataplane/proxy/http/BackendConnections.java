@@ -35,11 +35,10 @@ final class BackendConnections implements Runnable {
   private int idleCount;
   private boolean sweeping;
 
-  BackendConnections(EventLoop loop, Class<? extends Channel> channelClass, WriteBufferWaterMark waterMark) {
+  /** {@code base}: TCP channels on {@code loop} (see {@code Transport.streamBootstrap}). */
+  BackendConnections(EventLoop loop, Bootstrap base, WriteBufferWaterMark waterMark) {
     this.loop = loop;
-    this.bootstrap = new Bootstrap()
-        .group(loop)
-        .channel(channelClass)
+    this.bootstrap = base
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.SO_KEEPALIVE, true)

@@ -133,7 +133,7 @@ public final class HttpProxy implements ProtocolHandlers {
   BackendConnections connections(EventLoop loop) {
     BackendConnections c = pools.getIfExists();
     if (c == null || c.loop() != loop) {
-      c = new BackendConnections(loop, transport.socketChannel(), WATER_MARK);
+      c = new BackendConnections(loop, transport.streamBootstrap(loop), WATER_MARK);
       pools.set(c);
     }
     return c;

@@ -70,9 +70,7 @@ public final class TcpProxy {
       return;
     }
     Backend chosen = backend;
-    Bootstrap b = new Bootstrap()
-        .group(client.eventLoop())
-        .channel(transport.socketChannel())
+    Bootstrap b = transport.streamBootstrap(client.eventLoop())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)

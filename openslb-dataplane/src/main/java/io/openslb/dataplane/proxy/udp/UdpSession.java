@@ -1,6 +1,5 @@
 package io.openslb.dataplane.proxy.udp;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -60,9 +59,7 @@ final class UdpSession {
   void start(Transport transport, long idleTimeoutNanos) {
     this.idleTimeoutNanos = idleTimeoutNanos;
     this.lastActivityNanos = System.nanoTime();
-    ChannelFuture connect = new Bootstrap()
-        .group(loop)
-        .channel(transport.datagramChannel())
+    ChannelFuture connect = transport.datagramBootstrap(loop)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UdpProxy.MAX_DATAGRAM))
         .handler(new FromBackend())
         .connect(backend.address());
