@@ -4,11 +4,16 @@
 #                          does not resume sessions)
 #   keep-alive req/s     : wrk over TLS, persistent connections
 #   HTTP/2 req/s         : h2load, 16 connections x 10 streams
-# OpenSLB runs once per TLS provider (BoringSSL, then the JDK with -Dopenslb.tls.provider=jdk) to
-# compare handshake cost. Pinning as bench/run.sh: proxies and the backend on core 1, load on core 0.
-# Loopback only; every step bounded (wrk -d, h2load -D, timeout).
-#   bench/https.sh                       # about 3 minutes
-#   DUR=5 PROVIDERS=boringssl bench/https.sh
+# Both proxies serve the same protocol version and suites in each row: TLS 1.2 (OpenSLB
+# tls_cipher_policy_1_2, HAProxy ssl-max-ver TLSv1.2 with that policy's suites in its order) and
+# TLS 1.3 (tls_cipher_policy_1_2_strict_with_1_3; HAProxy min TLS 1.2, AES-128-GCM first).
+# Every figure follows WARM seconds of the same workload, unmeasured, on every target: on one core
+# a JVM compiles a path in the first 20-30 s under load, and a load balancer's steady state is
+# what matters. OpenSLB runs once per TLS provider in PROVIDERS (BoringSSL by default;
+# add "jdk" for the JDK's TLS, -Dopenslb.tls.provider=jdk). Pinning as bench/run.sh: proxies and
+# the backend on core 1, load on core 0. Loopback only; every step bounded (wrk -d, h2load -D, timeout).
+#   bench/https.sh                       # about 10 minutes
+#   DUR=5 WARM=5 TLS=1.2 PROVIDERS="boringssl jdk" bench/https.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 for t in wrk h2load haproxy nginx taskset curl openssl timeout; do
@@ -17,9 +22,11 @@ done
 jar="$root/openslb-server/target/openslb.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests install)
 
-DUR=${DUR:-10} CONNS=${CONNS:-64} PROVIDERS=${PROVIDERS:-"boringssl jdk"}
+DUR=${DUR:-10} WARM=${WARM:-30} CONNS=${CONNS:-64} PROVIDERS=${PROVIDERS:-boringssl} TLS=${TLS:-"1.2 1.3"}
 PROXY_CPUS=${PROXY_CPUS:-1} LOADGEN_CPUS=${LOADGEN_CPUS:-0}
-API=127.0.0.1:18390 ADMIN=127.0.0.1:18391 VIP=127.3.1.10 PORT=18443 HA_PORT=18444 BE_PORT=18491
+API=127.0.0.1:18390 ADMIN=127.0.0.1:18391 VIP=127.3.1.10 PORT=18443 HA_PORT=18444 HA13_PORT=18445 BE_PORT=18491
+# tls_cipher_policy_1_2's suites in its order (TlsPolicies.CLASSIC), for HAProxy's TLS 1.2 frontend
+CIPHERS_12=ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA256:AES256-SHA256:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA:AES128-SHA:AES256-SHA:DES-CBC3-SHA
 JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:ActiveProcessorCount=1 -Dio.netty.leakDetection.level=disabled}
 work=$(mktemp -d)
 pids=()
@@ -52,8 +59,11 @@ defaults
   timeout server 60s
   option http-keep-alive
   http-reuse always
-frontend https
-  bind 127.0.0.1:$HA_PORT ssl crt $work/bundle.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2
+frontend https12
+  bind 127.0.0.1:$HA_PORT ssl crt $work/bundle.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2 ssl-max-ver TLSv1.2 ciphers $CIPHERS_12
+  default_backend web
+frontend https13
+  bind 127.0.0.1:$HA13_PORT ssl crt $work/bundle.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2 ciphersuites TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256
   default_backend web
 backend web
   server b1 127.0.0.1:$BE_PORT
@@ -65,19 +75,27 @@ sleep 1
 slb() { java -XX:TieredStopAtLevel=1 -jar "$jar" slb "$@" --endpoint $API; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-# measure NAME URL -> "handshakes/s keepalive_req/s h2_req/s"
+# measure URL -> "handshakes/s keepalive_req/s h2_req/s"; each workload runs WARM s unmeasured first
 measure() {
   local url=$1 hs ka h2
-  timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c16 -d2s "$url" >/dev/null 2>&1 || true  # warm-up
-  hs=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"${DUR}s" -H 'Connection: close' "$url" | awk '/Requests\/sec/ {print $2}')
-  ka=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"${DUR}s" "$url" | awk '/Requests\/sec/ {print $2}')
-  h2=$(timeout -k 3 $((DUR + 15)) taskset -c "$LOADGEN_CPUS" h2load -t1 -c16 -m10 -D "$DUR" "$url" 2>/dev/null | awk '/^finished in/ {gsub(",","",$4); print $4}')
+  run_wrk() { timeout -k 3 $(($1 + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"$1s" "${@:2}" "$url"; }
+  run_h2() { timeout -k 3 $(($1 + 15)) taskset -c "$LOADGEN_CPUS" h2load -t1 -c16 -m10 -D "$1" "$url" 2>/dev/null; }
+  run_wrk "$WARM" -H 'Connection: close' >/dev/null 2>&1 || true
+  hs=$(run_wrk "$DUR" -H 'Connection: close' | awk '/Requests\/sec/ {print $2}')
+  run_wrk "$WARM" >/dev/null 2>&1 || true
+  ka=$(run_wrk "$DUR" | awk '/Requests\/sec/ {print $2}')
+  run_h2 "$WARM" >/dev/null || true
+  h2=$(run_h2 "$DUR" | awk '/^finished in/ {gsub(",","",$4); print $4}')
   echo "${hs:-0} ${ka:-0} ${h2:-0}"
 }
 
+policy() { case $1 in 1.2) echo tls_cipher_policy_1_2 ;; 1.3) echo tls_cipher_policy_1_2_strict_with_1_3 ;; esac; }
 declare -A result
-result[haproxy]=$(measure "https://127.0.0.1:$HA_PORT/")
-echo "haproxy: ${result[haproxy]}" >&2
+for v in $TLS; do
+  port=$HA_PORT; [ "$v" = 1.3 ] && port=$HA13_PORT
+  result[haproxy-$v]=$(measure "https://127.0.0.1:$port/")
+  echo "haproxy TLS $v: ${result[haproxy-$v]}" >&2
+done
 
 for provider in $PROVIDERS; do
   extra=""; [ "$provider" = jdk ] && extra="-Dopenslb.tls.provider=jdk"
@@ -97,21 +115,28 @@ for provider in $PROVIDERS; do
   slb StartLoadBalancerListener --LoadBalancerId "$lb" --ListenerPort $PORT >/dev/null
   for _ in $(seq 100); do curl -skf "https://$VIP:$PORT/" >/dev/null && break; sleep 0.1; done
   taskset -a -c -p "$PROXY_CPUS" "$spid" >/dev/null
-  result[$provider]=$(measure "https://$VIP:$PORT/")
-  echo "openslb-$provider: ${result[$provider]}" >&2
+  for v in $TLS; do
+    # a live policy change: new handshakes use it at once
+    slb SetLoadBalancerHTTPSListenerAttribute --LoadBalancerId "$lb" --ListenerPort $PORT --TLSCipherPolicy "$(policy "$v")" >/dev/null
+    sleep 1
+    result[$provider-$v]=$(measure "https://$VIP:$PORT/")
+    echo "openslb-$provider TLS $v: ${result[$provider-$v]}" >&2
+  done
   kill "$spid"; wait "$spid" 2>/dev/null || true
 done
 
 ratio() { python3 -c "a,b=float('$1'),float('$2'); print(f'{a/b:.2f}x' if b else 'n/a')"; }
-read -r hhs hka hh2 <<<"${result[haproxy]}"
 echo
-echo "HTTPS, RSA 2048, TLS 1.2 policy (tls_cipher_policy_1_2), ~100 B responses; ${DUR}s per figure; wrk -t1 -c$CONNS, h2load -t1 -c16 -m10"
+echo "HTTPS, RSA 2048, ~100 B responses; ${WARM}s of the same workload unmeasured, then ${DUR}s per figure; wrk -t1 -c$CONNS, h2load -t1 -c16 -m10"
 echo "cores: proxy + backend nginx on $PROXY_CPUS, load generator on $LOADGEN_CPUS; $(haproxy -v | head -1 | awk '{print "HAProxy", $3}') ($(openssl version | awk '{print $1, $2}'))"
 echo
-echo "| target | new TLS handshakes/s (Connection: close) | keep-alive HTTPS req/s | HTTP/2 req/s (h2load) |"
-echo "|---|---|---|---|"
-printf "| HAProxy | %s | %s | %s |\n" "$hhs" "$hka" "$hh2"
-for provider in $PROVIDERS; do
-  read -r shs ska sh2 <<<"${result[$provider]}"
-  printf "| OpenSLB (%s) | %s (%s) | %s (%s) | %s (%s) |\n" "$provider" "$shs" "$(ratio "$shs" "$hhs")" "$ska" "$(ratio "$ska" "$hka")" "$sh2" "$(ratio "$sh2" "$hh2")"
+echo "| TLS | target | new TLS handshakes/s (Connection: close) | keep-alive HTTPS req/s | HTTP/2 req/s (h2load) |"
+echo "|---|---|---|---|---|"
+for v in $TLS; do
+  read -r hhs hka hh2 <<<"${result[haproxy-$v]}"
+  printf "| %s | HAProxy | %s | %s | %s |\n" "$v" "$hhs" "$hka" "$hh2"
+  for provider in $PROVIDERS; do
+    read -r shs ska sh2 <<<"${result[$provider-$v]}"
+    printf "| %s | OpenSLB (%s) | %s (%s) | %s (%s) | %s (%s) |\n" "$v" "$provider" "$shs" "$(ratio "$shs" "$hhs")" "$ska" "$(ratio "$ska" "$hka")" "$sh2" "$(ratio "$sh2" "$hh2")"
+  done
 done
