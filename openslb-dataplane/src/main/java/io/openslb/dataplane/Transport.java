@@ -31,15 +31,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event loops and channel types of the data plane: io_uring where the kernel allows it, else
  * native epoll (Linux), else NIO. {@code -Dopenslb.transport=epoll|nio} forces one (for a kernel or
- * container whose io_uring misbehaves). io_uring was measured 1.3-1.6× epoll on keep-alive HTTPS
+ * container whose io_uring misbehaves). io_uring was measured 1.5-1.8× epoll on keep-alive HTTPS
  * on one core (docs/performance.md): it batches the reads and writes of a loop iteration into
  * one system call. One group serves accepting, client and backend channels; a proxied
  * connection's two sides share one event loop, so relaying needs no cross-thread hand-off.
  *
  * <p>Every channel uses the pooled buffer allocator. Netty 4.2's default (adaptive) allocator
- * serves reads above its pooled sizes with fresh, zeroed direct memory, and io_uring posts a read
- * buffer for every connection ahead of the data: with large responses most of the loop's time went
- * into zeroing and page faults (64 KiB responses: 380 → 580 MiB/s with the pooled allocator).
+ * serves reads above its pooled sizes with fresh, zeroed direct memory (backend reads grow to
+ * 256 KiB), and io_uring takes a read's buffer when it submits the read: with large responses most
+ * of the loop's time went into zeroing and page faults (64 KiB responses: 380 → 580 MiB/s with
+ * the pooled allocator).
  * Bootstraps come from here so that no channel misses it.
  */
 public final class Transport implements AutoCloseable {
