@@ -116,8 +116,7 @@ public final class BackendServerActions {
     Params p = call.params();
     LoadBalancer lb = Lookups.loadBalancer(call);
     Optional<Integer> port = p.integer("ListenerPort", 1, 65535);
-    Optional<ListenerProtocol> protocol =
-        p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
+    Optional<ListenerProtocol> protocol = Lookups.listenerProtocol(p);
     List<Listener> listeners =
         Lookups.listeners(call, lb).stream()
             .filter(l -> port.isEmpty() || l.port() == port.get())

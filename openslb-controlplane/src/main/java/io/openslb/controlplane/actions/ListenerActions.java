@@ -166,18 +166,9 @@ public final class ListenerActions {
     return ListenerViews.attribute(call, shown(lb, l));
   }
 
-  private Listener target(Call call, LoadBalancer lb) {
-    Params p = call.params();
-    int port = p.requiredInt("ListenerPort", 1, 65535);
-    Optional<ListenerProtocol> protocol =
-        p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
-    return Lookups.findListener(call, lb, port, protocol)
-        .orElseThrow(() -> ApiException.of(ApiError.LISTENER_NOT_FOUND));
-  }
-
   ObjectNode start(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     if (!ListenerStatus.STOPPED.equals(l.status())) {
       throw ApiException.of(ApiError.LISTENER_STATUS_NOT_SUPPORT, l.status());
     }
@@ -187,7 +178,7 @@ public final class ListenerActions {
 
   ObjectNode stop(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     if (!ListenerStatus.RUNNING.equals(l.status())) {
       throw ApiException.of(ApiError.LISTENER_STATUS_NOT_SUPPORT, l.status());
     }
@@ -197,7 +188,7 @@ public final class ListenerActions {
 
   ObjectNode delete(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     call.tx().delete(StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), l.port(), l.protocol()));
     ForwardingRules.deleteOfListener(call, lb, l);
     HttpsResources.deleteDomainExtensions(call, lb, l);
@@ -212,12 +203,11 @@ public final class ListenerActions {
       throw ApiException.invalid(
           "LoadBalancerId.N", ids.size() + " ids", "at most " + quotas.loadBalancerIdsPerListenerQuery());
     }
-    Optional<ListenerProtocol> protocol =
-        p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
+    Optional<ListenerProtocol> protocol = Lookups.listenerProtocol(p);
     Optional<Integer> portFilter = p.integer("ListenerPort", 1, 65535);
     Optional<String> descriptionFilter = p.string("Description");
     int maxResults = p.integer("MaxResults", 1, 100).orElse(20);
-    int offset = p.string("NextToken").map(ListenerActions::parseToken).orElse(0);
+    int offset = Lookups.offsetToken(p);
 
     List<LoadBalancer> lbs = new ArrayList<>();
     if (ids.isEmpty()) {
@@ -257,18 +247,6 @@ public final class ListenerActions {
       out.put("NextToken", Integer.toString(to));
     }
     return out;
-  }
-
-  private static int parseToken(String token) {
-    try {
-      int v = Integer.parseInt(token);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw ApiException.invalid("NextToken", token, "a token from a previous response");
   }
 
 }

@@ -3,6 +3,7 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
+import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
@@ -59,6 +60,35 @@ final class Lookups {
         .filter(l -> l.port() == port)
         .filter(l -> protocol.isEmpty() || l.protocol() == protocol.get())
         .findFirst();
+  }
+
+  /** The optional ListenerProtocol parameter. */
+  static Optional<ListenerProtocol> listenerProtocol(Params p) {
+    return p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
+  }
+
+  /** The listener named by ListenerPort (and ListenerProtocol, if given); missing: ListenerNotFound. */
+  static Listener listener(Call call, LoadBalancer lb) {
+    int port = call.params().requiredInt("ListenerPort", 1, 65535);
+    return findListener(call, lb, port, listenerProtocol(call.params()))
+        .orElseThrow(() -> ApiException.of(ApiError.LISTENER_NOT_FOUND));
+  }
+
+  /** The offset a NextToken of an earlier answer stands for (0 without one). */
+  static int offsetToken(Params p) {
+    return p.string("NextToken").map(Lookups::parseToken).orElse(0);
+  }
+
+  private static int parseToken(String token) {
+    try {
+      int v = Integer.parseInt(token);
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw ApiException.invalid("NextToken", token, "a token from a previous response");
   }
 
   static void save(Call call, LoadBalancer lb, Listener listener) {

@@ -60,7 +60,7 @@ public final class RuleActions {
     Params p = call.params();
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
     int port = p.requiredInt("ListenerPort", 1, 65535);
-    Optional<ListenerProtocol> protocol = protocol(p);
+    Optional<ListenerProtocol> protocol = Lookups.listenerProtocol(p);
     String json = p.required("RuleList");
     Listener l = listener(call, lb, port, protocol);
     if (!l.protocol().layer7()) {
@@ -196,7 +196,7 @@ public final class RuleActions {
     Params p = call.params();
     LoadBalancer lb = Lookups.loadBalancer(call);
     int port = p.requiredInt("ListenerPort", 1, 65535);
-    Listener l = listener(call, lb, port, protocol(p));
+    Listener l = listener(call, lb, port, Lookups.listenerProtocol(p));
     ObjectNode out = Json.object();
     Json.wrapped(out, "Rules", "Rule", ForwardingRules.ofListener(call, lb, l), r -> view(r, l));
     return out;
@@ -245,10 +245,6 @@ public final class RuleActions {
     if (g.backendServers().isEmpty()) {
       throw ApiException.of(ApiError.VSERVER_GROUP_EMPTY, groupId);
     }
-  }
-
-  private static Optional<ListenerProtocol> protocol(Params p) {
-    return p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
   }
 
   /**

@@ -181,7 +181,7 @@ public final class TagActions {
     String type = p.requiredOneOf("ResourceType", ResourceTags.TYPES);
     List<String> ids = resourceIds(p, false);
     List<Tag> filters = tagFilterParams(p);
-    int offset = p.string("NextToken").map(TagActions::parseToken).orElse(0);
+    int offset = Lookups.offsetToken(p);
     List<String> resources = new ArrayList<>();
     if (ids.isEmpty()) {
       ResourceTags.taggedIds(call, type).stream().sorted()
@@ -266,17 +266,5 @@ public final class TagActions {
       throw ApiException.of(ApiError.RESOURCE_ID_SIZE_LIMIT, ids.size(), quotas.resourcesPerTagCall());
     }
     return ids;
-  }
-
-  private static int parseToken(String token) {
-    try {
-      int v = Integer.parseInt(token);
-      if (v >= 0) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // fall through
-    }
-    throw ApiException.invalid("NextToken", token, "a token from a previous response");
   }
 }

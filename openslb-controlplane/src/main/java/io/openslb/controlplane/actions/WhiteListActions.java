@@ -9,13 +9,11 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.model.Listener;
-import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The 4 legacy whitelist actions (SEMANTICS.md §3.10): a listener's own list of IPs/CIDRs, on
@@ -45,7 +43,7 @@ public final class WhiteListActions {
   /** Adds items; ones already listed (in any spelling of the same block) are ignored. */
   ObjectNode add(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     Map<Cidr, String> items = current(l);
     sourceItems(call.params()).forEach(items::putIfAbsent);
     if (items.size() > quotas.whiteListItemsPerListener()) {
@@ -59,7 +57,7 @@ public final class WhiteListActions {
   /** Removes items; ones not listed are ignored. Removing all of them is allowed (nothing passes). */
   ObjectNode remove(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     Map<Cidr, String> items = current(l);
     sourceItems(call.params()).keySet().forEach(items::remove);
     save(call, lb, l, new ArrayList<>(items.values()), l.accessControlStatus());
@@ -69,27 +67,18 @@ public final class WhiteListActions {
   ObjectNode setStatus(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
     String status = call.params().requiredOneOf("AccessControlStatus", OPEN, CLOSE);
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     save(call, lb, l, l.whiteListItems(), status);
     return Json.object();
   }
 
   ObjectNode describe(Call call) {
     LoadBalancer lb = Lookups.loadBalancer(call);
-    Listener l = target(call, lb);
+    Listener l = Lookups.listener(call, lb);
     ObjectNode out = Json.object();
     out.put("SourceItems", String.join(",", l.whiteListItems()));
     out.put("AccessControlStatus", l.accessControlStatus() == null ? CLOSE : l.accessControlStatus());
     return out;
-  }
-
-  private static Listener target(Call call, LoadBalancer lb) {
-    Params p = call.params();
-    int port = p.requiredInt("ListenerPort", 1, 65535);
-    Optional<ListenerProtocol> protocol =
-        p.oneOf("ListenerProtocol", "tcp", "udp", "http", "https").flatMap(ListenerProtocol::parse);
-    return Lookups.findListener(call, lb, port, protocol)
-        .orElseThrow(() -> ApiException.of(ApiError.LISTENER_NOT_FOUND));
   }
 
   /** The listener's items by block, in their order. */
