@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +48,19 @@ public final class ListenerManager implements AutoCloseable {
   private final Map<ListenerKey, ListenerSlot> slots = new HashMap<>();
   private final Map<ListenerKey, String> bindErrors = new ConcurrentHashMap<>();
   private RuntimeSnapshot current = new RuntimeSnapshot(0, Map.of());
+  private final ScheduledExecutorService binder = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "listener-bind-retry");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ListenerManager(Transport transport, ProtocolHandlers handlers, HealthTable health) {
     this.transport = transport;
     this.handlers = handlers;
     this.health = health;
     health.onScopeChange(this::healthChanged);
-    transport.group().next().scheduleAtFixedRate(this::retryBinds, 5, 5, TimeUnit.SECONDS);
+    // binding waits for the event loop, so the retries run on a thread of their own, never on a loop
+    binder.scheduleWithFixedDelay(this::retryBinds, 5, 5, TimeUnit.SECONDS);
   }
 
   public synchronized void apply(RuntimeSnapshot snapshot) {
@@ -71,10 +79,13 @@ public final class ListenerManager implements AutoCloseable {
         swap(slot, ListenerRuntime.build(spec, health, stats));
       }
     }
+    // counters of every pool still in use, rule pools included (wlc and drain read them)
     Set<String> live = new HashSet<>();
     for (ListenerSlot s : slots.values()) {
-      for (Backend b : s.runtime().pool().all()) {
-        live.add(StatsRegistry.id(s.runtime().pool().spec().scope(), b.member()));
+      for (BackendPool pool : s.runtime().pools()) {
+        for (Backend b : pool.all()) {
+          live.add(StatsRegistry.id(pool.spec().scope(), b.member()));
+        }
       }
     }
     stats.retainOnly(live);
@@ -206,6 +217,7 @@ public final class ListenerManager implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    binder.shutdownNow();
     for (ListenerSlot slot : Set.copyOf(slots.values())) {
       unbind(slot);
     }

@@ -4,7 +4,6 @@ import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runtime counters of one member of one target, kept across configuration swaps: active
@@ -12,21 +11,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BackendStats {
   private final AtomicInteger active = new AtomicInteger();
-  private final AtomicLong total = new AtomicLong();
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
 
   public int active() {
     return active.get();
   }
 
-  public long total() {
-    return total.get();
-  }
-
   /** A flow to this member began; {@code client} is closed if the member is drained. */
   public void opened(Channel client) {
     active.incrementAndGet();
-    total.incrementAndGet();
     if (client != null) {
       channels.add(client);
     }

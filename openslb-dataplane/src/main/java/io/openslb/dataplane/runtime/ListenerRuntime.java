@@ -3,6 +3,7 @@ package io.openslb.dataplane.runtime;
 import io.openslb.dataplane.acl.AclMatcher;
 import io.openslb.dataplane.health.HealthTable;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,14 @@ public final class ListenerRuntime {
   /** The listener's own pool (no rule matched, or TCP/UDP). */
   public BackendPool pool() {
     return pool;
+  }
+
+  /** The listener's pool and its rules' pools. */
+  public List<BackendPool> pools() {
+    List<BackendPool> all = new ArrayList<>(rulePools.size() + 1);
+    all.add(pool);
+    all.addAll(rulePools.values());
+    return all;
   }
 
   public BackendPool rulePool(String ruleId) {
