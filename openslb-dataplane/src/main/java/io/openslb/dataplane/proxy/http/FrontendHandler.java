@@ -98,7 +98,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   private boolean bodySent;
   private boolean local;
   private boolean responseStarted;
-  private boolean responseDone;
   private boolean interim;
   private boolean interimForwarded;
   private boolean upgrading;
@@ -263,7 +262,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     bodySent = false;
     local = false;
     responseStarted = false;
-    responseDone = false;
     interim = false;
     upgrading = false;
     gzipping = false;
@@ -305,7 +303,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   private void refreshConfig() {
     ListenerRuntime rt = slot.runtime();
     if (rt != config.runtime && rt.spec().protocol() == config.protocol) {
-      config = proxy.config(slot, rt);
+      config = proxy.config(rt);
     }
   }
 
@@ -530,7 +528,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   }
 
   private void responseComplete() {
-    responseDone = true;
     BackendConnection c = conn;
     conn = null;
     c.detach();
@@ -576,7 +573,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   private void respondLocal(FullHttpResponse res) {
     local = true;
     responseStarted = true;
-    responseDone = true;
     ProxyRequest r = request;
     if (r != null && r.hasBody() && !requestDone) {
       keepAlive = false; // do not read an unwanted body to find the next request

@@ -83,7 +83,7 @@ final class Http2Frontend {
         if (extra != null) {
           sp.addLast("h2-extra", extra.get());
         }
-        sp.addLast("http-proxy", new FrontendHandler(proxy, slot, proxy.config(slot, slot.runtime())));
+        sp.addLast("http-proxy", new FrontendHandler(proxy, slot, proxy.config(slot.runtime())));
       }
     }));
     client.config().setAutoRead(true);

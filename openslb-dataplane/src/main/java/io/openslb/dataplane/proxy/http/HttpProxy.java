@@ -84,7 +84,7 @@ public final class HttpProxy implements ProtocolHandlers {
       @Override
       public void http2(Channel channel) {
         Http2Frontend.install(HttpProxy.this, channel, slot, (int) TimeUnit.NANOSECONDS.toSeconds(
-            config(slot, runtime).idleNanos), certHeaders ? () -> new ClientCertificateHeaders(slot) : null);
+            config(runtime).idleNanos), certHeaders ? () -> new ClientCertificateHeaders(slot) : null);
       }
     });
   }
@@ -115,7 +115,7 @@ public final class HttpProxy implements ProtocolHandlers {
     ChannelPipeline p = client.pipeline();
     p.addLast("http-request-decoder", new RequestDecoder());
     p.addLast("http-response-encoder", new ResponseEncoder());
-    p.addLast("http-proxy", new FrontendHandler(this, slot, config(slot, runtime)));
+    p.addLast("http-proxy", new FrontendHandler(this, slot, config(runtime)));
     client.config().setAutoRead(true);
   }
 
@@ -125,7 +125,7 @@ public final class HttpProxy implements ProtocolHandlers {
   }
 
   /** The compiled settings of {@code runtime}, built once per runtime and kept with it. */
-  HttpListenerConfig config(ListenerSlot slot, ListenerRuntime runtime) {
+  HttpListenerConfig config(ListenerRuntime runtime) {
     return runtime.compiled(HttpListenerConfig.class, HttpListenerConfig::new);
   }
 

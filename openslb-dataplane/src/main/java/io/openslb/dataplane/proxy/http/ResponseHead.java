@@ -98,10 +98,10 @@ final class ResponseHead {
    * not encode, the type is listed, the body is not tiny, and no-transform was not asked for.
    */
   static boolean shouldGzip(ProxyResponse res, ProxyRequest request, int code) {
-    if (!HeaderRewriter.acceptsGzip(request.headers().get(ACCEPT_ENCODING))) {
+    if (code != 200 && code != 403 && code != 404) {
       return false;
     }
-    if (code != 200 && code != 403 && code != 404) {
+    if (!HeaderRewriter.acceptsGzip(request.headers().get(ACCEPT_ENCODING))) {
       return false;
     }
     HttpHeaders h = res.headers();
