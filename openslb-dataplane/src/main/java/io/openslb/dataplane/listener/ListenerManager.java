@@ -128,11 +128,11 @@ public final class ListenerManager implements AutoCloseable {
       return;
     }
     Set<String> stillEligible = new HashSet<>();
-    after.eligible().forEach(b -> stillEligible.add(b.member().address()));
+    after.eligible().forEach(b -> stillEligible.add(b.memberAddress()));
     for (Backend b : before.eligible()) {
-      if (!stillEligible.contains(b.member().address()) && !b.stats().channels().isEmpty()) {
+      if (!stillEligible.contains(b.memberAddress()) && !b.stats().channels().isEmpty()) {
         Set<Channel> flows = Set.copyOf(b.stats().channels());
-        String address = b.member().address();
+        String address = b.memberAddress();
         transport.group().next().schedule(() -> {
           if (slot.runtime().pool().eligibleByAddress(address) == null) {
             flows.forEach(Channel::close);

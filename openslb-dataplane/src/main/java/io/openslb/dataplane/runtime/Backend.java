@@ -7,11 +7,13 @@ public final class Backend {
   private final MemberSpec member;
   private final BackendStats stats;
   private final InetSocketAddress address;
+  private final String memberAddress;
 
   public Backend(MemberSpec member, BackendStats stats) {
     this.member = member;
     this.stats = stats;
     this.address = new InetSocketAddress(member.ip(), member.port());
+    this.memberAddress = member.address();
   }
 
   public MemberSpec member() {
@@ -24,6 +26,11 @@ public final class Backend {
 
   public InetSocketAddress address() {
     return address;
+  }
+
+  /** {@code ip:port} as text ({@link MemberSpec#address}), built once: persistence and drain key on it. */
+  public String memberAddress() {
+    return memberAddress;
   }
 
   public int weight() {

@@ -78,7 +78,7 @@ public final class BackendPool {
   /** The eligible member with this server id and address, for sticky sessions. */
   public Backend eligibleByAddress(String address) {
     for (Backend b : eligible) {
-      if (b.member().address().equals(address)) {
+      if (b.memberAddress().equals(address)) {
         return b;
       }
     }

@@ -50,6 +50,8 @@ final class Http2Frontend {
   static final int MAX_RST_PER_WINDOW = 200;
   static final int RST_WINDOW_SECONDS = 30;
   static final int MAX_HEADER_LIST_SIZE = 64 * 1024;
+  /** Server side, headers validated; {@code @Sharable}, so one instance serves every stream. */
+  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC = new Http2StreamFrameToHttpObjectCodec(true);
 
   private Http2Frontend() {}
 
@@ -78,7 +80,7 @@ final class Http2Frontend {
         // FrontendHandler looks the encoder up (for HEAD) when added; it sits before the HTTP/2
         // codec, so only HTTP/2 frames pass it, untouched
         sp.addLast("http-response-encoder", new ResponseEncoder());
-        sp.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true));
+        sp.addLast("h2-http", STREAM_CODEC);
         sp.addLast("h2-adapter", new StreamAdapter());
         if (extra != null) {
           sp.addLast("h2-extra", extra.get());

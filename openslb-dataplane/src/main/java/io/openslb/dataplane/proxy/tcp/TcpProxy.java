@@ -4,6 +4,10 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
@@ -41,6 +45,8 @@ public final class TcpProxy {
   static final int PERSISTENCE_SWEEP_EVERY = 1024;
 
   private final Transport transport;
+  /** Backend connections are opened on the client's event loop; one bootstrap per loop. */
+  private final FastThreadLocal<Bootstrap> bootstraps = new FastThreadLocal<>();
 
   public TcpProxy(Transport transport) {
     this.transport = transport;
@@ -70,13 +76,7 @@ public final class TcpProxy {
       return;
     }
     Backend chosen = backend;
-    Bootstrap b = transport.streamBootstrap(client.eventLoop())
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
-        .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
-    b.connect(chosen.address()).addListener((ChannelFutureListener) f -> {
+    bootstrap(client.eventLoop()).connect(chosen.address()).addListener((ChannelFutureListener) f -> {
       if (!f.isSuccess()) {
         tried.add(chosen);
         log.debug("{}: connect to {} failed: {}", runtime.spec().name(), chosen, f.cause().toString());
@@ -133,7 +133,7 @@ public final class TcpProxy {
     Map<InetAddress, ListenerSlot.Persisted> table = slot.persistence();
     long now = System.nanoTime();
     ListenerSlot.Persisted previous = table.put(client,
-        new ListenerSlot.Persisted(b.member().address(), now + TimeUnit.SECONDS.toNanos(timeout)));
+        new ListenerSlot.Persisted(b.memberAddress(), now + TimeUnit.SECONDS.toNanos(timeout)));
     if (previous == null && table.size() % PERSISTENCE_SWEEP_EVERY == 0) {
       table.values().removeIf(p -> p.expiresAtNanos() - now < 0);
     }
@@ -145,7 +145,7 @@ public final class TcpProxy {
     if (timeout == null || timeout <= 0) {
       return;
     }
-    String address = b.member().address();
+    String address = b.memberAddress();
     long expires = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
     slot.persistence().compute(client, (k, p) -> p == null || p.backendAddress().equals(address)
         ? new ListenerSlot.Persisted(address, expires) : p);
@@ -167,5 +167,24 @@ public final class TcpProxy {
     backend.pipeline().addFirst("proxy-protocol", HAProxyMessageEncoder.INSTANCE);
     backend.writeAndFlush(header);
     backend.pipeline().remove("proxy-protocol");
+  }
+  /** The backend bootstrap of {@code loop}, built once per event loop (connects run on the client's loop). */
+  private Bootstrap bootstrap(EventLoop loop) {
+    Bootstrap b = bootstraps.getIfExists();
+    if (b == null || b.config().group() != loop) {
+      b = transport.streamBootstrap(loop)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .handler(NoHandler.INSTANCE); // RelayHandler is added once connected
+      bootstraps.set(b);
+    }
+    return b;
+  }
+
+  @ChannelHandler.Sharable
+  private static final class NoHandler extends ChannelInboundHandlerAdapter {
+    static final NoHandler INSTANCE = new NoHandler();
   }
 }
