@@ -7,7 +7,6 @@ import io.openslb.model.Instance;
 import io.openslb.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,6 +48,25 @@ public final class Main {
       return ServerConfig.resolve(
           new ServerConfig.Flags(apiListen, adminListen, dataDir, store, vipPool, config), System.getenv());
     }
+
+    /**
+     * Runs {@code command} on the accounts of the configured store and closes it; bad input (an
+     * unknown store, no root account, a rejected name) is one {@code openslb: ...} line and exit 1.
+     */
+    int withAccounts(AccountsCommand command) throws Exception {
+      try (StateStore s = Stores.open(resolve(null, null, null).store())) {
+        return command.run(new Accounts(s, Clock.systemUTC()));
+      } catch (IllegalArgumentException e) {
+        System.err.println("openslb: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /** A CLI command on the account store. */
+  @FunctionalInterface
+  interface AccountsCommand {
+    int run(Accounts accounts) throws Exception;
   }
 
   @Command(name = "server", description = "Run an all-in-one node: OpenAPI endpoint, store, admin endpoint.")
@@ -94,14 +112,11 @@ public final class Main {
 
       @Override
       public Integer call() throws Exception {
-        try (StateStore store = Stores.open(storeOptions.resolve(null, null, null).store())) {
-          Accounts.Created created = new Accounts(store, Clock.systemUTC()).create(name, false, null, null);
+        return storeOptions.withAccounts(accounts -> {
+          Accounts.Created created = accounts.create(name, false, null, null);
           System.out.println(Json.MAPPER.writeValueAsString(RootCredentials.asJson(created)));
           return 0;
-        } catch (IllegalArgumentException e) {
-          System.err.println("openslb: " + e.getMessage());
-          return 1;
-        }
+        });
       }
     }
 
@@ -111,13 +126,13 @@ public final class Main {
 
       @Override
       public Integer call() throws Exception {
-        try (StateStore store = Stores.open(storeOptions.resolve(null, null, null).store())) {
-          for (Account a : new Accounts(store, Clock.systemUTC()).all()) {
+        return storeOptions.withAccounts(accounts -> {
+          for (Account a : accounts.all()) {
             System.out.println(Json.MAPPER.writeValueAsString(
                 Map.of("AccountId", a.id(), "Name", a.name(), "Root", a.root())));
           }
           return 0;
-        }
+        });
       }
     }
   }
@@ -158,16 +173,12 @@ public final class Main {
 
       @Override
       public Integer call() throws Exception {
-        try (StateStore store = Stores.open(storeOptions.resolve(null, null, null).store())) {
-          Accounts accounts = new Accounts(store, Clock.systemUTC());
+        return storeOptions.withAccounts(accounts -> {
           Instance i = accounts.putInstance(
               new Instance(id, accountOrRoot(accounts, account), region, ip, vpcId, stopped ? "Stopped" : "Running"));
           System.out.println(Json.MAPPER.writeValueAsString(i));
           return 0;
-        } catch (IllegalArgumentException e) {
-          System.err.println("openslb: " + e.getMessage());
-          return 1;
-        }
+        });
       }
     }
 
@@ -183,14 +194,13 @@ public final class Main {
 
       @Override
       public Integer call() throws Exception {
-        try (StateStore store = Stores.open(storeOptions.resolve(null, null, null).store())) {
-          Accounts accounts = new Accounts(store, Clock.systemUTC());
+        return storeOptions.withAccounts(accounts -> {
           if (!accounts.removeInstance(accountOrRoot(accounts, account), id)) {
             System.err.println("openslb: no instance " + id);
             return 1;
           }
           return 0;
-        }
+        });
       }
     }
 
@@ -203,14 +213,12 @@ public final class Main {
 
       @Override
       public Integer call() throws Exception {
-        try (StateStore store = Stores.open(storeOptions.resolve(null, null, null).store())) {
-          Accounts accounts = new Accounts(store, Clock.systemUTC());
-          List<Instance> all = new ArrayList<>(accounts.instances(accountOrRoot(accounts, account)));
-          for (Instance i : all) {
+        return storeOptions.withAccounts(accounts -> {
+          for (Instance i : accounts.instances(accountOrRoot(accounts, account))) {
             System.out.println(Json.MAPPER.writeValueAsString(i));
           }
           return 0;
-        }
+        });
       }
     }
   }
