@@ -771,6 +771,13 @@ class LoadBalancerIT {
   }
 
   @Test
+  void tagsAtCreationObeyTheRulesOfEveryTag() {
+    assertThat(sdk.errorCode(createRequest(r -> tag(r, 1, "acs:reserved", "x")))).isEqualTo("InvalidParam.TagKey");
+    assertThat(sdk.errorCode(createRequest(r -> tag(r, 1, "k".repeat(65), "x")))).isEqualTo("InvalidParam.TagKey");
+    assertThat(sdk.errorCode(createRequest(r -> tag(r, 1, "env", "aliyun-x")))).isEqualTo("InvalidParam.TagValue");
+  }
+
+  @Test
   void describeLoadBalancersShowsTheTagsOfEachInstance() {
     FilterSet.ensure();
     DescribeLoadBalancersResponse r = list(req -> req.setLoadBalancerId(FilterSet.a + "," + FilterSet.c));

@@ -15,10 +15,8 @@ import io.openslb.controlplane.service.Vip;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.Tag;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -101,7 +99,7 @@ public final class LoadBalancerActions {
       reason = null;
     }
     String name = p.matching("LoadBalancerName", NAME, "1-80 characters starting with a letter").orElse("auto_named_slb");
-    List<Tag> tags = tagsOf(p);
+    List<Tag> tags = TagActions.tagParams(p, quotas.tagsPerResource()); // the rules AddTags/TagResources apply
 
     List<LoadBalancer> existing =
         call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
@@ -157,19 +155,6 @@ public final class LoadBalancerActions {
       throw ApiException.invalid(
           param, zoneId, String.join("|", region.zones().stream().map(Regions.Zone::id).toList()));
     }
-  }
-
-  private static List<Tag> tagsOf(Params p) {
-    List<Tag> tags = new ArrayList<>();
-    for (int i = 1; i <= 20; i++) {
-      Optional<String> key = p.string("Tag." + i + ".Key");
-      if (key.isEmpty()) {
-        break;
-      }
-      tags.removeIf(t -> t.key().equals(key.get()));
-      tags.add(new Tag(key.get(), p.string("Tag." + i + ".Value").orElse("")));
-    }
-    return tags;
   }
 
   private String allocateAddress(Call call, String requested, String ipVersion, String lbId) {
