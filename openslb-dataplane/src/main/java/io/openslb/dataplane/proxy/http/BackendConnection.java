@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a backend connection. While a client exchange owns the connection it hands
- * every event to that {@link FrontendHandler}; while the connection idles in its event loop's
+ * every event to that {@link Frontend}; while the connection idles in its event loop's
  * {@link BackendConnections} it only watches for the backend closing it (or sending something it
  * should not), and then leaves the pool. Event loop only.
  */
@@ -22,7 +22,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
   final ResponseDecoder decoder = new ResponseDecoder();
   private final BackendConnections home;
   private ChannelHandlerContext ctx;
-  private FrontendHandler owner;
+  private Frontend owner;
   /** The backend address, the pool's key. */
   InetSocketAddress key;
   /** Taken from the pool: it may have been closed by the backend while idle (keep-alive race). */
@@ -43,7 +43,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     return ctx.channel();
   }
 
-  void attach(FrontendHandler frontend, boolean headRequest) {
+  void attach(Frontend frontend, boolean headRequest) {
     owner = frontend;
     decoder.headRequest = headRequest;
   }
@@ -77,7 +77,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    FrontendHandler o = owner;
+    Frontend o = owner;
     if (o != null) {
       o.backendRead(this, msg);
     } else {
@@ -88,7 +88,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    FrontendHandler o = owner;
+    Frontend o = owner;
     if (o != null) {
       o.backendReadComplete(this);
     }
@@ -96,7 +96,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    FrontendHandler o = owner;
+    Frontend o = owner;
     if (o != null) {
       o.backendWritabilityChanged(this);
     }
@@ -107,7 +107,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     if (pooled) {
       home.remove(this);
     }
-    FrontendHandler o = owner;
+    Frontend o = owner;
     owner = null;
     if (o != null) {
       o.backendClosed(this);

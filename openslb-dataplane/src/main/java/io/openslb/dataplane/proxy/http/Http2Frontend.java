@@ -1,204 +1,463 @@
 package io.openslb.dataplane.proxy.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameAdapter;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.codec.http2.Http2StreamChannel;
-import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.codec.http2.HttpConversionUtil;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.openslb.dataplane.listener.ListenerSlot;
-import java.util.function.Supplier;
+import io.openslb.dataplane.proxy.tls.ClientCertificateHeaders;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP/2 to clients of an HTTPS listener (ALPN {@code h2}); backends stay HTTP/1.1.
  *
- * <p>The connection's pipeline is {@code SslHandler → Http2FrameCodec → Http2MultiplexHandler}; each
- * stream is a child channel on the same event loop with {@code Http2StreamFrameToHttpObjectCodec →}
- * {@link StreamAdapter} {@code → [extra] → FrontendHandler}, i.e. one stream is one exchange of the
- * HTTP/1.1 proxy, which borrows a parked backend connection of the loop as for any request.
+ * <p>The connection's pipeline is {@code SslHandler → FlushConsolidationHandler →} this handler,
+ * Netty's HTTP/2 connection handler (frames, HPACK, flow control, stream states). Each stream is a
+ * {@link Stream}: the {@link ClientSide} of its own {@link Frontend}, created with the request's
+ * HEADERS and gone when the stream closes. There is no channel or pipeline per stream: a request
+ * is converted once ({@link Http2Messages}) and proxied like an HTTP/1.1 request, borrowing a
+ * parked backend connection of the loop; the response goes out as HEADERS and DATA frames.
+ *
+ * <p>Flow control: response DATA waits in the codec while the client's window is shut, and the
+ * stream reports itself unwritable, so the frontend stops reading its backend. Request DATA is
+ * acknowledged (WINDOW_UPDATE) only while the frontend reads; a paused stream keeps its bytes
+ * unacknowledged until it resumes, so a client cannot send more than a window ahead.
  *
  * <p>Rapid reset (CVE-2023-44487): at most {@link #MAX_CONCURRENT_STREAMS} streams at once
  * (SETTINGS and enforced: extra HEADERS get RST_STREAM REFUSED_STREAM), and a connection whose
  * client resets more than {@link #MAX_RST_PER_WINDOW} streams in {@link #RST_WINDOW_SECONDS}
  * seconds is closed with GOAWAY ENHANCE_YOUR_CALM. A stream reset before its response ends closes
- * its backend connection (the backend is not reused mid-response). An idle connection (no stream
- * for IdleTimeout) is closed.
+ * its backend connection (the backend is not reused mid-response). A connection without streams
+ * and without reads for IdleTimeout is closed (GOAWAY).
  */
-final class Http2Frontend {
+final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Http2Frontend.class);
   static final int MAX_CONCURRENT_STREAMS = 128;
   static final int MAX_RST_PER_WINDOW = 200;
   static final int RST_WINDOW_SECONDS = 30;
   static final int MAX_HEADER_LIST_SIZE = 64 * 1024;
-  /** Server side, headers validated; {@code @Sharable}, so one instance serves every stream. */
-  private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC = new Http2StreamFrameToHttpObjectCodec(true);
 
-  private Http2Frontend() {}
+  private final HttpProxy proxy;
+  private final ListenerSlot slot;
+  private final ClientCertificateHeaders certHeaders;
+  private final long idleNanos;
+  private final Http2Connection.PropertyKey streamKey;
+  /** Streams that received something in the current read batch; told when the batch ends. */
+  private final ArrayList<Stream> touched = new ArrayList<>();
+  private ChannelHandlerContext ctx;
+  private Frontend.Peer peer;
+  private long lastActive;
+  private ScheduledFuture<?> idleTimer;
+
+  private Http2Frontend(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings,
+      HttpProxy proxy, ListenerSlot slot, long idleNanos, ClientCertificateHeaders certHeaders) {
+    super(decoder, encoder, settings);
+    this.proxy = proxy;
+    this.slot = slot;
+    this.idleNanos = idleNanos;
+    this.certHeaders = certHeaders;
+    Http2Connection connection = connection();
+    this.streamKey = connection.newKey();
+    connection.addListener(new Http2ConnectionAdapter() {
+      @Override
+      public void onStreamClosed(Http2Stream stream) {
+        Stream s = stream.removeProperty(streamKey);
+        if (s != null) {
+          s.closed = true;
+          s.frontend.clientClosed();
+        }
+        lastActive = now();
+      }
+    });
+    encoder.flowController().listener(stream -> {
+      Stream s = stream.getProperty(streamKey);
+      if (s != null) {
+        s.frontend.clientWritabilityChanged();
+      }
+    });
+    decoder.frameListener(new Frames());
+  }
 
   /**
-   * Installs HTTP/2 on a TLS channel after ALPN chose h2. {@code extra} (may be null) gives one
-   * more handler per stream, placed before the proxy (client-certificate headers).
+   * Installs HTTP/2 on a TLS channel after ALPN chose h2. {@code certHeaders} (may be null) adds
+   * the client-certificate headers to every request.
    */
-  static void install(HttpProxy proxy, Channel client, ListenerSlot slot, int idleSeconds,
-      Supplier<ChannelHandler> extra) {
-    Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
-        .initialSettings(Http2Settings.defaultSettings()
-            .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
-            .maxHeaderListSize(MAX_HEADER_LIST_SIZE))
-        .decoderEnforceMaxRstFramesPerWindow(MAX_RST_PER_WINDOW, RST_WINDOW_SECONDS)
-        .build();
+  static void install(HttpProxy proxy, Channel client, ListenerSlot slot, long idleNanos,
+      ClientCertificateHeaders certHeaders) {
+    client.config().setWriteBufferWaterMark(HttpProxy.WATER_MARK);
     ChannelPipeline p = client.pipeline();
-    p.addLast("h2-idle", new IdleStateHandler(0, 0, idleSeconds));
     p.addLast("h2-flush", new FlushConsolidationHandler(256, true));
-    p.addLast("h2-codec", codec);
-    p.addLast("h2-idle-close", new IdleClose(codec));
-    p.addLast("h2-multiplex", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-      @Override
-      protected void initChannel(Http2StreamChannel stream) {
-        stream.config().setWriteBufferWaterMark(HttpProxy.WATER_MARK);
-        ChannelPipeline sp = stream.pipeline();
-        // FrontendHandler looks the encoder up (for HEAD) when added; it sits before the HTTP/2
-        // codec, so only HTTP/2 frames pass it, untouched
-        sp.addLast("http-response-encoder", new ResponseEncoder());
-        sp.addLast("h2-http", STREAM_CODEC);
-        sp.addLast("h2-adapter", new StreamAdapter());
-        if (extra != null) {
-          sp.addLast("h2-extra", extra.get());
-        }
-        sp.addLast("http-proxy", new FrontendHandler(proxy, slot, proxy.config(slot.runtime())));
-      }
-    }));
+    p.addLast("h2", new Builder(proxy, slot, idleNanos, certHeaders).build());
     client.config().setAutoRead(true);
   }
 
-  /** Closes the connection after IdleTimeout without any read or write while no stream is open. */
-  private static final class IdleClose extends io.netty.channel.ChannelInboundHandlerAdapter {
-    private final Http2FrameCodec codec;
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+    this.ctx = ctx;
+    this.peer = new Frontend.Peer(ctx.channel(), proxy.connections(ctx.channel().eventLoop()));
+    this.lastActive = now();
+    super.handlerAdded(ctx);
+    idleTimer = ctx.executor().schedule(this, idleNanos, TimeUnit.NANOSECONDS);
+  }
 
-    IdleClose(Http2FrameCodec codec) {
-      this.codec = codec;
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    lastActive = now();
+    for (int i = 0; i < touched.size(); i++) {
+      Stream s = touched.get(i);
+      s.touched = false;
+      s.frontend.readComplete();
     }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (evt instanceof IdleStateEvent && codec.connection().numActiveStreams() == 0) {
-        ctx.close();
-        return;
-      }
-      super.userEventTriggered(ctx, evt);
-    }
+    touched.clear();
+    super.channelReadComplete(ctx);
   }
 
   /**
-   * Turns a stream's request into what {@link FrontendHandler} expects from {@link RequestDecoder}:
-   * a {@link ProxyRequest} with its facts filled in and always a {@link LastHttpContent} at its end.
-   * Outbound, the empty buffer the proxy writes before closing becomes "after the last write".
+   * The flow controller reports a stream's writability only when its own view changes, and it may
+   * never see a short spell of an unwritable channel (the event can arrive after the channel is
+   * writable again) that a frontend saw and paused for: tell every stream when the channel drains.
    */
-  static final class StreamAdapter extends ChannelDuplexHandler {
-    private static final AsciiString[] HOP_BY_HOP = {
-      AsciiString.cached("connection"), AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"),
-      AsciiString.cached("upgrade"), AsciiString.cached("te"),
-    };
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    super.channelWritabilityChanged(ctx);
+    if (ctx.channel().isWritable()) {
+      connection().forEachActiveStream(stream -> {
+        Stream s = stream.getProperty(streamKey);
+        if (s != null) {
+          s.frontend.clientWritabilityChanged();
+        }
+        return true;
+      });
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (idleTimer != null) {
+      idleTimer.cancel(false);
+      idleTimer = null;
+    }
+    super.channelInactive(ctx);
+  }
+
+  /** The idle check (event loop): closes a connection without streams and reads for IdleTimeout. */
+  @Override
+  public void run() {
+    idleTimer = null;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long quiet = now() - lastActive;
+    if (connection().numActiveStreams() == 0 && quiet >= idleNanos) {
+      ctx.channel().close(); // through this handler: GOAWAY first
+      return;
+    }
+    idleTimer = ctx.executor().schedule(this, Math.max(idleNanos - quiet, idleNanos / 4), TimeUnit.NANOSECONDS);
+  }
+
+  private long now() {
+    return ctx.executor().ticker().nanoTime();
+  }
+
+  /** The frames that drive the streams: a request's HEADERS start one, DATA and trailers feed it. */
+  private final class Frames extends Http2FrameAdapter {
+    @Override
+    public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int streamDependency,
+        short weight, boolean exclusive, int padding, boolean endOfStream) {
+      onHeadersRead(ctx, streamId, headers, padding, endOfStream);
+    }
+
+    @Override
+    public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int padding,
+        boolean endOfStream) {
+      Http2Stream stream = connection().stream(streamId);
+      if (stream == null) {
+        return;
+      }
+      Stream s = stream.getProperty(streamKey);
+      if (s == null) {
+        s = new Stream(stream);
+        stream.setProperty(streamKey, s);
+        Object request = Http2Messages.request(headers, endOfStream);
+        if (request instanceof ProxyRequest r) {
+          s.chunkedRequest = r.chunked;
+          if (certHeaders != null) {
+            certHeaders.addTo(r.headers(), ctx.channel());
+          }
+        }
+        s.frontend.received(request);
+        if (endOfStream && request instanceof ProxyRequest) {
+          s.frontend.received(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+      } else {
+        // trailers: only a chunked request can carry them on to HTTP/1.1
+        s.frontend.received(s.chunkedRequest && !headers.isEmpty()
+            ? new DefaultLastHttpContent(ctx.alloc().buffer(0), Http2Messages.requestTrailers(headers))
+            : LastHttpContent.EMPTY_LAST_CONTENT);
+      }
+      touch(s);
+    }
+
+    @Override
+    public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
+      int bytes = data.readableBytes() + padding;
+      Http2Stream stream = connection().stream(streamId);
+      Stream s = stream == null ? null : stream.getProperty(streamKey);
+      if (s == null) {
+        return bytes;
+      }
+      HttpContent content;
+      if (endOfStream) {
+        content = data.isReadable() ? new DefaultLastHttpContent(data.retain()) : LastHttpContent.EMPTY_LAST_CONTENT;
+      } else {
+        content = new DefaultHttpContent(data.retain());
+      }
+      s.frontend.received(content);
+      touch(s);
+      if (s.reading || s.closed) {
+        return bytes;
+      }
+      s.unacknowledged += bytes; // WINDOW_UPDATE when the frontend reads again
+      return 0;
+    }
+
+    private void touch(Stream s) {
+      if (!s.touched) {
+        s.touched = true;
+        touched.add(s);
+      }
+    }
+  }
+
+  /** One request's stream, as its frontend sees the client. Event loop only. */
+  private final class Stream implements ClientSide {
+    final Http2Stream stream;
+    final Frontend frontend;
+    boolean closed;
+    boolean touched;
+    boolean reading = true;
+    boolean chunkedRequest;
+    /** An interim (1xx) response was written; its end is not the stream's end. */
+    private boolean interim;
+    /** The response's END_STREAM was written. */
+    private boolean ended;
+    int unacknowledged;
     private ChannelFuture lastWrite;
 
+    Stream(Http2Stream stream) {
+      this.stream = stream;
+      this.frontend = new Frontend(proxy, slot, proxy.config(slot.runtime()), this, peer);
+    }
+
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (!(msg instanceof HttpRequest in)) {
-        ctx.fireChannelRead(msg);
+    public EventLoop eventLoop() {
+      return ctx.channel().eventLoop();
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+      return ctx.alloc();
+    }
+
+    @Override
+    public void write(Object msg) {
+      if (closed || ended) {
+        ReferenceCountUtil.release(msg);
         return;
       }
-      boolean full = msg instanceof FullHttpRequest;
-      HttpHeaders h = in.headers();
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text());
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.PATH.text());
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_WEIGHT.text());
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_DEPENDENCY_ID.text());
-      h.remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_PROMISE_ID.text());
-      for (AsciiString name : HOP_BY_HOP) {
-        h.remove(name);
+      if (msg instanceof HttpResponse res) {
+        writeHead(res);
+      } else if (msg instanceof HttpContent content) {
+        writeContent(content);
+      } else {
+        ReferenceCountUtil.release(msg);
       }
-      ProxyRequest r = new ProxyRequest(HttpVersion.HTTP_1_1, in.method(), in.uri(), h);
-      r.keepAlive = true;
-      String host = h.get(HttpHeaderNames.HOST);
-      r.host = host == null ? null : new AsciiString(host);
-      r.forwardedFor = h.getAll(HeaderNames.X_FORWARDED_FOR).size();
-      r.expectContinue = h.containsValue(HttpHeaderNames.EXPECT, "100-continue", true);
-      String length = h.get(HttpHeaderNames.CONTENT_LENGTH);
-      h.remove(HttpHeaderNames.TRANSFER_ENCODING);
-      if (full) {
-        if (length != null) {
-          h.set(HttpHeaderNames.CONTENT_LENGTH, "0"); // END_STREAM on the HEADERS: no body whatever it says
-          r.contentLength = 0;
-        }
-      } else if (length != null) {
-        long n = parse(length);
-        if (n < 0 || h.getAll(HttpHeaderNames.CONTENT_LENGTH).size() > 1) {
-          ReferenceCountUtil.release(msg);
-          ctx.fireChannelRead(DecodeError.badRequest("bad content-length in HTTP/2"));
+    }
+
+    private void writeHead(HttpResponse res) {
+      Http2Headers headers = Http2Messages.response(res);
+      if (res.status().code() < 200) {
+        interim = !(res instanceof FullHttpResponse);
+        ReferenceCountUtil.release(res);
+        lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+        return;
+      }
+      if (res instanceof FullHttpResponse full) {
+        ByteBuf body = full.content();
+        if (!body.isReadable() && full.trailingHeaders().isEmpty()) {
+          body.release();
+          end(encoder().writeHeaders(ctx, stream.id(), headers, 0, true, ctx.newPromise()));
           return;
         }
-        r.contentLength = n;
-      } else {
-        r.chunked = true;
-        h.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+        writeContent(full);
+        return;
       }
-      ReferenceCountUtil.release(msg);
-      ctx.fireChannelRead(r);
-      if (full) {
-        ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
+      lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+    }
+
+    private void writeContent(HttpContent content) {
+      ByteBuf data = content.content();
+      if (interim) {
+        data.release();
+        interim = !(content instanceof LastHttpContent);
+        return;
+      }
+      if (!(content instanceof LastHttpContent last)) {
+        if (data.isReadable()) {
+          lastWrite = encoder().writeData(ctx, stream.id(), data, 0, false, ctx.newPromise());
+        } else {
+          data.release();
+        }
+        return;
+      }
+      HttpHeaders trailers = last.trailingHeaders();
+      if (trailers.isEmpty()) {
+        end(encoder().writeData(ctx, stream.id(), data, 0, true, ctx.newPromise()));
+        return;
+      }
+      if (data.isReadable()) {
+        encoder().writeData(ctx, stream.id(), data, 0, false, ctx.newPromise());
+      } else {
+        data.release();
+      }
+      end(encoder().writeHeaders(ctx, stream.id(), Http2Messages.trailers(trailers), 0, true, ctx.newPromise()));
+    }
+
+    private void end(ChannelFuture f) {
+      ended = true;
+      lastWrite = f;
+    }
+
+    @Override
+    public void flush() {
+      Http2Frontend.this.flush(ctx);
+    }
+
+    @Override
+    public boolean isWritable() {
+      return !closed && encoder().flowController().isWritable(stream);
+    }
+
+    @Override
+    public boolean isOpen() {
+      return !closed && ctx.channel().isActive();
+    }
+
+    @Override
+    public void reading(boolean on) {
+      reading = on;
+      if (on && unacknowledged > 0 && !closed) {
+        int n = unacknowledged;
+        unacknowledged = 0;
+        try {
+          decoder().flowController().consumeBytes(stream, n);
+        } catch (Http2Exception e) {
+          onError(ctx, false, e);
+        }
+        flush();
       }
     }
 
     @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      if (msg instanceof ByteBuf buf) {
-        // FrontendHandler's "flush, then close": complete once what was written before is out
-        buf.release();
-        ChannelFuture prior = lastWrite;
-        if (prior == null || prior.isDone()) {
-          promise.trySuccess();
-        } else {
-          prior.addListener(f -> promise.trySuccess());
-        }
-        return;
-      }
-      lastWrite = ctx.write(msg, promise.isVoid() ? ctx.newPromise() : promise);
+    public void headRequest(boolean head) {
+      // the response's END_STREAM says where it ends; nothing to tell an encoder
     }
 
-    private static long parse(String s) {
-      if (s.isEmpty() || s.length() > 18) {
-        return -1;
+    /**
+     * Once what was written is out: a stream whose response ended but whose request goes on is
+     * reset with NO_ERROR (the client may stop sending, RFC 9113 §8.1); one whose response did
+     * not end is reset with INTERNAL_ERROR.
+     */
+    @Override
+    public void closeAfterFlush() {
+      flush();
+      ChannelFuture prior = lastWrite;
+      if (prior == null || prior.isDone()) {
+        reset(ended ? Http2Error.NO_ERROR : Http2Error.INTERNAL_ERROR);
+      } else {
+        prior.addListener(f -> reset(ended ? Http2Error.NO_ERROR : Http2Error.INTERNAL_ERROR));
       }
-      long n = 0;
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
-        }
-        n = n * 10 + (c - '0');
+    }
+
+    @Override
+    public void close() {
+      reset(Http2Error.CANCEL);
+    }
+
+    private void reset(Http2Error error) {
+      if (closed || !ctx.channel().isActive()) {
+        return;
       }
-      return n;
+      if (log.isDebugEnabled() && error != Http2Error.NO_ERROR) {
+        log.debug("stream {} of {} reset: {}", stream.id(), ctx.channel().remoteAddress(), error);
+      }
+      resetStream(ctx, stream.id(), error.code(), ctx.newPromise());
+      flush();
+    }
+
+    @Override
+    public void startTunnel() {
+      throw new UnsupportedOperationException("no upgrade over HTTP/2");
+    }
+  }
+
+  private static final class Builder extends AbstractHttp2ConnectionHandlerBuilder<Http2Frontend, Builder> {
+    private final HttpProxy proxy;
+    private final ListenerSlot slot;
+    private final long idleNanos;
+    private final ClientCertificateHeaders certHeaders;
+
+    Builder(HttpProxy proxy, ListenerSlot slot, long idleNanos, ClientCertificateHeaders certHeaders) {
+      this.proxy = proxy;
+      this.slot = slot;
+      this.idleNanos = idleNanos;
+      this.certHeaders = certHeaders;
+      server(true);
+      initialSettings(Http2Settings.defaultSettings()
+          .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+          .maxHeaderListSize(MAX_HEADER_LIST_SIZE));
+      decoderEnforceMaxRstFramesPerWindow(MAX_RST_PER_WINDOW, RST_WINDOW_SECONDS);
+      validateRequiredPseudoHeaders(true);
+    }
+
+    @Override
+    public Http2Frontend build() {
+      return super.build();
+    }
+
+    @Override
+    protected Http2Frontend build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder,
+        Http2Settings initialSettings) {
+      return new Http2Frontend(decoder, encoder, initialSettings, proxy, slot, idleNanos, certHeaders);
     }
   }
 }

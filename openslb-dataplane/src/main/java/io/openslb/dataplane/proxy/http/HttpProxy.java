@@ -17,7 +17,6 @@ import io.openslb.dataplane.proxy.tls.TlsContexts;
 import io.openslb.dataplane.proxy.tls.TlsTermination;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.model.ListenerProtocol;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * HTTP/1.1 with keep-alive to backends).
  *
  * <p>A client connection's pipeline is {@code [TLS] → RequestDecoder → ResponseEncoder →
- * FrontendHandler}; a backend connection's is {@code HttpRequestEncoder → ResponseDecoder →
+ * Http1Client}; a backend connection's is {@code HttpRequestEncoder → ResponseDecoder →
  * BackendConnection}. Backend connections are opened on the client's event loop and parked per
  * event loop ({@link BackendConnections}), never shared across threads. An HTTPS listener puts its
  * SslHandler first and then calls {@link #serve}; everything else, including X-Forwarded-Proto
@@ -83,8 +82,8 @@ public final class HttpProxy implements ProtocolHandlers {
 
       @Override
       public void http2(Channel channel) {
-        Http2Frontend.install(HttpProxy.this, channel, slot, (int) TimeUnit.NANOSECONDS.toSeconds(
-            config(runtime).idleNanos), certHeaders ? () -> new ClientCertificateHeaders(slot) : null);
+        Http2Frontend.install(HttpProxy.this, channel, slot, config(runtime).idleNanos,
+            certHeaders ? new ClientCertificateHeaders(slot) : null);
       }
     });
   }
@@ -115,7 +114,7 @@ public final class HttpProxy implements ProtocolHandlers {
     ChannelPipeline p = client.pipeline();
     p.addLast("http-request-decoder", new RequestDecoder());
     p.addLast("http-response-encoder", new ResponseEncoder());
-    p.addLast("http-proxy", new FrontendHandler(this, slot, config(runtime)));
+    p.addLast("http-proxy", new Http1Client(this, slot, config(runtime)));
     client.config().setAutoRead(true);
   }
 

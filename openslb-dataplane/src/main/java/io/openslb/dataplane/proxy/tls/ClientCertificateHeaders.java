@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.tls;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -35,14 +36,19 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
-      ListenerRuntime rt = slot.runtime();
-      if (rt != compiledFor) {
-        compiledFor = rt;
-        names = Names.of(rt.spec().listener());
-      }
-      apply(request.headers(), names, ClientCertificate.of(ctx.channel()));
+      addTo(request.headers(), ctx.channel());
     }
     ctx.fireChannelRead(msg);
+  }
+
+  /** Sets (or removes) the headers on a request of {@code channel}'s client, as the listener says now. */
+  public void addTo(HttpHeaders headers, Channel channel) {
+    ListenerRuntime rt = slot.runtime();
+    if (rt != compiledFor) {
+      compiledFor = rt;
+      names = Names.of(rt.spec().listener());
+    }
+    apply(headers, names, ClientCertificate.of(channel));
   }
 
   static void apply(HttpHeaders h, Names n, ClientCertificate cert) {

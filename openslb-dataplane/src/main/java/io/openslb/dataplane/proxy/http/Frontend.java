@@ -5,10 +5,9 @@ import static io.netty.handler.codec.http.HttpHeaderNames.UPGRADE;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -36,12 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client side of one HTTP connection: takes each request from {@link RequestDecoder}, routes
- * it, relays it to a backend and the response back, and keeps both connections alive.
+ * The proxy for one client: an HTTP/1.x connection ({@link Http1Client}, requests from
+ * {@link RequestDecoder}) or one HTTP/2 stream ({@link Http2Frontend}). Takes each request, routes
+ * it, relays it to a backend and the response back, and keeps both connections alive. What it
+ * needs of the client is {@link ClientSide}: write, flush, read on or off, close.
  *
  * <p>Design note.
  * <ul>
- *   <li>Threading: everything runs on the client channel's event loop. Backend connections are
+ *   <li>Threading: everything runs on the client connection's event loop. Backend connections are
  *       opened on the same loop and parked per loop ({@link BackendConnections}), so an exchange
  *       never crosses threads and takes no lock.
  *   <li>One exchange at a time. A pipelined request waits in {@link #inbox} (reading pauses) until
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Configuration: each request re-reads the listener slot's runtime (one volatile read), so a
  *       backend, weight or header change applies to the next request of a kept-alive connection;
  *       the settings of a runtime are compiled once ({@link HttpListenerConfig}).
- *   <li>Time: one deadline and at most one scheduled task per connection. Between requests it is
+ *   <li>Time: one deadline and at most one scheduled task per connection (per stream). Between requests it is
  *       IdleTimeout (close); while a request waits for its response, RequestTimeout (504, or 408
  *       when the client itself stalls); while a body or a tunnel moves, RequestTimeout of
  *       inactivity. Moving a deadline later costs a field write; the task re-arms when it fires
@@ -65,8 +66,8 @@ import org.slf4j.LoggerFactory;
  *       began: 502; after it began: both connections closed.
  * </ul>
  */
-final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runnable, ChannelFutureListener {
-  private static final Logger log = LoggerFactory.getLogger(FrontendHandler.class);
+final class Frontend implements Runnable, ChannelFutureListener {
+  private static final Logger log = LoggerFactory.getLogger(Frontend.class);
   static final int MAX_ATTEMPTS = 3;
   private static final int PAUSE_INBOX = 1;
   private static final int PAUSE_BACKEND = 2;
@@ -75,12 +76,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   private final HttpProxy proxy;
   private final ListenerSlot slot;
   private final ArrayDeque<Object> inbox = new ArrayDeque<>(4);
+  private final ClientSide client;
+  private final BackendConnections pool;
+  private final FlowKey flow;
+  private final AsciiString clientIp;
   private HttpListenerConfig config;
-  private ChannelHandlerContext ctx;
-  private ResponseEncoder encoder;
-  private BackendConnections pool;
-  private FlowKey flow;
-  private AsciiString clientIp;
   private AsciiString clientPort;
   private GzipStream gzip;
   private int paused;
@@ -115,27 +115,44 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   private BackendConnection conn;
   private ChannelFuture connecting;
 
-  FrontendHandler(HttpProxy proxy, ListenerSlot slot, HttpListenerConfig config) {
+  /**
+   * @param client the connection or stream the requests come from
+   * @param peer the client connection's addresses and the loop's backend pool, shared by the
+   *     streams of an HTTP/2 connection
+   */
+  Frontend(HttpProxy proxy, ListenerSlot slot, HttpListenerConfig config, ClientSide client, Peer peer) {
     this.proxy = proxy;
     this.slot = slot;
     this.config = config;
+    this.client = client;
+    this.pool = peer.pool;
+    this.flow = peer.flow;
+    this.clientIp = peer.ip;
   }
 
-  @Override
-  public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
-    this.encoder = ctx.pipeline().get(ResponseEncoder.class);
-    this.pool = proxy.connections(ctx.channel().eventLoop());
-    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-    this.flow = FlowKey.of(remote, (InetSocketAddress) ctx.channel().localAddress());
-    this.clientIp = new AsciiString(remote.getAddress().getHostAddress());
+  /** What the streams of one client connection share: its flow, its address text, its loop's backend pool. */
+  static final class Peer {
+    final FlowKey flow;
+    final AsciiString ip;
+    final BackendConnections pool;
+
+    Peer(Channel channel, BackendConnections pool) {
+      InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+      this.flow = FlowKey.of(remote, (InetSocketAddress) channel.localAddress());
+      this.ip = new AsciiString(remote.getAddress().getHostAddress());
+      this.pool = pool;
+    }
+  }
+
+  /** A connection waits for its first request (IdleTimeout); an HTTP/2 stream starts with one. */
+  void awaitRequest() {
     setDeadline(now() + config.idleNanos);
   }
 
   // ------------------------------------------------------------------ client events
 
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+  /** A decoded request part from the client. */
+  void received(Object msg) {
     if (tunnel) {
       fromClientInTunnel(msg);
     } else if (closing) {
@@ -146,25 +163,23 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     }
   }
 
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
+  /** The end of a batch of client reads. */
+  void readComplete() {
     flushBackend();
     if (tunnel || (request != null && !requestDone && !local)) {
       pushDeadline();
     }
   }
 
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (ctx.channel().isWritable() && backendPaused && conn != null) {
+  void clientWritabilityChanged() {
+    if (client.isWritable() && backendPaused && conn != null) {
       backendPaused = false;
       conn.autoRead(true);
     }
-    ctx.fireChannelWritabilityChanged();
   }
 
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
+  /** The client connection or stream is gone. */
+  void clientClosed() {
     closing = true;
     if (timer != null) {
       timer.cancel(false);
@@ -176,11 +191,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       gzip.end();
       gzip = null;
     }
-    ctx.fireChannelInactive();
   }
 
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+  void clientFailed(Throwable cause) {
     if (log.isDebugEnabled()) {
       log.debug("{} client {}: {}", config.runtime.spec().name(), clientIp, cause.toString());
     }
@@ -271,7 +284,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     cookieBackend = null;
     keepAlive = r.keepAlive;
     refreshConfig();
-    encoder.headRequest = r.method() == HttpMethod.HEAD;
+    client.headRequest(r.method() == HttpMethod.HEAD);
     setDeadline(now() + config.requestNanos);
     if (config.redirectPort > 0) {
       respondLocal(LocalResponses.redirect(r, config));
@@ -378,7 +391,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     if (c != conn) {
       ReferenceCountUtil.release(msg);
     } else if (tunnel) {
-      ctx.write(msg, ctx.voidPromise());
+      client.write(msg);
     } else if (msg instanceof ProxyResponse res) {
       responseHead(c, res);
     } else if (msg instanceof HttpContent content) {
@@ -394,9 +407,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     if (c != conn) {
       return;
     }
-    ctx.flush();
+    client.flush();
     pushDeadline();
-    if (!backendPaused && !ctx.channel().isWritable()) {
+    if (!backendPaused && !client.isWritable()) {
       backendPaused = true;
       c.autoRead(false);
     }
@@ -452,7 +465,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       res.headers().set(CONNECTION, HttpHeaderValues.UPGRADE);
       res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : request.websocket);
       res.setProtocolVersion(HttpVersion.HTTP_1_1);
-      ctx.write(res, ctx.voidPromise());
+      client.write(res);
       return;
     }
     if (code < 200) {
@@ -460,7 +473,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       interimForwarded = !request.http10 && (code != 100 || request.expectContinue);
       if (interimForwarded) {
         res.setProtocolVersion(HttpVersion.HTTP_1_1);
-        ctx.write(res, ctx.voidPromise());
+        client.write(res);
       }
       return;
     }
@@ -475,14 +488,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       gzip.start();
       gzipping = true;
     }
-    ctx.write(res, ctx.voidPromise());
+    client.write(res);
   }
 
   private void responseContent(HttpContent content) {
     boolean last = content instanceof LastHttpContent;
     if (interim) {
       if (interimForwarded) {
-        ctx.write(content, ctx.voidPromise());
+        client.write(content);
       } else {
         content.release();
       }
@@ -502,7 +515,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     if (gzipping) {
       compress(content, last);
     } else {
-      ctx.write(content, ctx.voidPromise());
+      client.write(content);
     }
     if (last) {
       responseComplete();
@@ -510,17 +523,17 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
   }
 
   private void compress(HttpContent content, boolean last) {
-    ByteBuf out = gzip.encode(ctx.alloc(), content.content());
+    ByteBuf out = gzip.encode(client.alloc(), content.content());
     if (last) {
-      ByteBuf tail = gzip.finish(ctx.alloc());
+      ByteBuf tail = gzip.finish(client.alloc());
       out.writeBytes(tail);
       tail.release();
-      ctx.write(new DefaultHttpContent(out), ctx.voidPromise());
+      client.write(new DefaultHttpContent(out));
       HttpHeaders trailers = ((LastHttpContent) content).trailingHeaders();
-      ctx.write(trailers.isEmpty() ? LastHttpContent.EMPTY_LAST_CONTENT
-          : new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, trailers), ctx.voidPromise());
+      client.write(trailers.isEmpty() ? LastHttpContent.EMPTY_LAST_CONTENT
+          : new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, trailers));
     } else if (out.isReadable()) {
-      ctx.write(new DefaultHttpContent(out), ctx.voidPromise());
+      client.write(new DefaultHttpContent(out));
     } else {
       out.release();
     }
@@ -542,7 +555,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       closeAfterFlush();
       return;
     }
-    ctx.flush();
+    client.flush();
     finishExchange();
   }
 
@@ -582,12 +595,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     } else if (r != null && r.http10) {
       res.headers().set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    ctx.write(res, ctx.voidPromise());
+    client.write(res);
     if (!keepAlive) {
       closeAfterFlush();
       return;
     }
-    ctx.flush();
+    client.flush();
     if (requestDone) {
       finishExchange();
     } else {
@@ -601,7 +614,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
       log.debug("{}: refused request from {}: {}", config.runtime.spec().name(), clientIp, e);
     }
     keepAlive = false;
-    encoder.headRequest = false;
+    client.headRequest(false);
     respondLocal(LocalResponses.error(e.status));
   }
 
@@ -626,14 +639,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     closing = true;
     abortBackend();
     releaseInbox();
-    ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    client.closeAfterFlush();
   }
 
   private void closeNow() {
     closing = true;
     abortBackend();
     releaseInbox();
-    ctx.close();
+    client.close();
   }
 
   private void abortBackend() {
@@ -668,20 +681,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     upgrading = false;
     tunnel = true;
     BackendConnection c = conn;
-    ctx.flush();
+    client.flush();
     ChannelPipeline backendPipeline = c.channel().pipeline();
     backendPipeline.remove(c.encoder);
     backendPipeline.remove(c.decoder); // bytes the backend sent after the 101 follow now
-    ChannelPipeline p = ctx.pipeline();
-    p.remove(encoder);
-    RequestDecoder decoder = p.get(RequestDecoder.class);
-    if (decoder != null) {
-      p.remove(decoder); // bytes the client sent after the upgrade request follow now
-    }
+    client.startTunnel(); // bytes the client sent after the upgrade request follow now
     if (conn != null) {
       conn.flush();
     }
-    ctx.flush();
+    client.flush();
     pushDeadline();
     resume(PAUSE_UPGRADE);
   }
@@ -703,7 +711,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
 
   private void pause(int reason) {
     if (paused == 0) {
-      ctx.channel().config().setAutoRead(false);
+      client.reading(false);
     }
     paused |= reason;
   }
@@ -714,12 +722,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
     }
     paused &= ~reason;
     if (paused == 0 && !closing) {
-      ctx.channel().config().setAutoRead(true);
+      client.reading(true);
     }
   }
 
   private long now() {
-    return ctx.executor().ticker().nanoTime();
+    return client.eventLoop().ticker().nanoTime();
   }
 
   private void setDeadline(long at) {
@@ -738,14 +746,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Runn
 
   private void arm(long at) {
     timerAt = at;
-    timer = ctx.executor().schedule(this, Math.max(0, at - now()), TimeUnit.NANOSECONDS);
+    timer = client.eventLoop().schedule(this, Math.max(0, at - now()), TimeUnit.NANOSECONDS);
   }
 
   /** The deadline task (event loop). */
   @Override
   public void run() {
     timer = null;
-    if (closing || !ctx.channel().isActive()) {
+    if (closing || !client.isOpen()) {
       return;
     }
     if (now() < deadline) {
