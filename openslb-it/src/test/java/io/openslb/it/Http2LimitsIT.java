@@ -112,6 +112,10 @@ class Http2LimitsIT {
     try (RawHttp2 h2 = RawHttp2.connect(lb[1], PORT)) {
       assertThat(h2.settingsSeen.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(h2.serverSettings.get(RawHttp2.SETTINGS_MAX_CONCURRENT_STREAMS)).isEqualTo(MAX_CONCURRENT_STREAMS);
+      // the connection window covers every admitted stream's 64 KiB window, so a stream held up by
+      // a slow backend cannot stall the uploads of the others
+      await().atMost(Duration.ofSeconds(5)).until(() -> h2.connectionWindowGranted.get() + 65_535
+          >= (long) MAX_CONCURRENT_STREAMS * 65_535);
       // requests whose bodies never end keep their streams open; the backend answers after 20 s
       List<Integer> streams = new ArrayList<>();
       for (int i = 0; i < MAX_CONCURRENT_STREAMS + 12; i++) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
@@ -28,6 +29,7 @@ final class RawHttp2 implements AutoCloseable {
   static final int RST_STREAM = 0x3;
   static final int SETTINGS = 0x4;
   static final int GOAWAY = 0x7;
+  static final int WINDOW_UPDATE = 0x8;
   static final int END_STREAM = 0x1;
   static final int END_HEADERS = 0x4;
   static final int ACK = 0x1;
@@ -46,6 +48,8 @@ final class RawHttp2 implements AutoCloseable {
   final Map<Integer, Integer> resets = new ConcurrentHashMap<>();
   final Map<Integer, Boolean> responses = new ConcurrentHashMap<>();
   final AtomicInteger goAwayCode = new AtomicInteger(-1);
+  /** The sum of the server's WINDOW_UPDATE increments for the connection (stream 0). */
+  final AtomicLong connectionWindowGranted = new AtomicLong();
   final CountDownLatch settingsSeen = new CountDownLatch(1);
   final CountDownLatch closed = new CountDownLatch(1);
   private int nextStream = 1;
@@ -166,6 +170,11 @@ final class RawHttp2 implements AutoCloseable {
           case RST_STREAM -> resets.put(stream, int32At(payload, 0));
           case GOAWAY -> goAwayCode.set(int32At(payload, 4));
           case HEADERS -> responses.put(stream, true);
+          case WINDOW_UPDATE -> {
+            if (stream == 0) {
+              connectionWindowGranted.addAndGet(int32At(payload, 0) & 0x7fffffff);
+            }
+          }
           default -> { }
         }
       }

@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *       connection is still being opened, which lets a failed connect be retried on another
  *       backend with nothing lost.
  *   <li>Streaming: body pieces are written as they arrive and flushed once per read batch; when the
- *       receiving side's outbound buffer passes its high water mark the sending side stops reading
- *       (auto-read off) until it drains. Nothing is aggregated.
+ *       receiving side's outbound buffer passes its high water mark (or an HTTP/2 stream's window
+ *       shuts) the sending side stops reading until it drains: auto-read off for a connection,
+ *       no WINDOW_UPDATE for an HTTP/2 stream. Nothing is aggregated.
  *   <li>Configuration: each request re-reads the listener slot's runtime (one volatile read), so a
  *       backend, weight or header change applies to the next request of a kept-alive connection;
  *       the settings of a runtime are compiled once ({@link HttpListenerConfig}).

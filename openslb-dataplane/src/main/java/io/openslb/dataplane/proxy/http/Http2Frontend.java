@@ -2,6 +2,7 @@ package io.openslb.dataplane.proxy.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2ConnectionAdapter;
 import io.netty.handler.codec.http2.Http2ConnectionDecoder;
@@ -49,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * <p>Flow control: response DATA waits in the codec while the client's window is shut, and the
  * stream reports itself unwritable, so the frontend stops reading its backend. Request DATA is
  * acknowledged (WINDOW_UPDATE) only while the frontend reads; a paused stream keeps its bytes
- * unacknowledged until it resumes, so a client cannot send more than a window ahead.
+ * unacknowledged until it resumes, so a client cannot send more than a window ahead. The
+ * connection's window is as large as all stream windows together ({@link #CONNECTION_WINDOW}), so
+ * one paused stream does not stall the others.
  *
  * <p>Rapid reset (CVE-2023-44487): at most {@link #MAX_CONCURRENT_STREAMS} streams at once
  * (SETTINGS and enforced: extra HEADERS get RST_STREAM REFUSED_STREAM), and a connection whose
@@ -64,6 +68,11 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   static final int MAX_RST_PER_WINDOW = 200;
   static final int RST_WINDOW_SECONDS = 30;
   static final int MAX_HEADER_LIST_SIZE = 64 * 1024;
+  /**
+   * The connection's receive window: every admitted stream may fill its own (default 64 KiB)
+   * window at once, so a stream paused for a slow backend does not hold up the uploads of others.
+   */
+  static final int CONNECTION_WINDOW = MAX_CONCURRENT_STREAMS * Http2CodecUtil.DEFAULT_WINDOW_SIZE;
 
   private final HttpProxy proxy;
   private final ListenerSlot slot;
@@ -125,6 +134,8 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
     this.peer = new Frontend.Peer(ctx.channel(), proxy.connections(ctx.channel().eventLoop()));
     this.lastActive = now();
     super.handlerAdded(ctx);
+    decoder().flowController().incrementWindowSize(connection().connectionStream(),
+        CONNECTION_WINDOW - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
     idleTimer = ctx.executor().schedule(this, idleNanos, TimeUnit.NANOSECONDS);
   }
 
@@ -220,7 +231,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       } else {
         // trailers: only a chunked request can carry them on to HTTP/1.1
         s.frontend.received(s.chunkedRequest && !headers.isEmpty()
-            ? new DefaultLastHttpContent(ctx.alloc().buffer(0), Http2Messages.requestTrailers(headers))
+            ? new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, Http2Messages.requestTrailers(headers))
             : LastHttpContent.EMPTY_LAST_CONTENT);
       }
       touch(s);
