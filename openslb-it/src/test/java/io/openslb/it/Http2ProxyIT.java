@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * HTTP/2 streams proxied to HTTP/1.1 backends, through the JDK's HTTP/2 client: bodies far larger
  * than a flow-control window both ways (so WINDOW_UPDATEs must flow each way), many concurrent
- * streams on one connection, HEAD, and the proxy's own answers (502 when the backend refuses, 504
- * after RequestTimeout) as HTTP/2 responses.
+ * streams on one connection, HEAD, the proxy's own answers (502 when the backend refuses, 504
+ * after RequestTimeout) as HTTP/2 responses, and IdleTimeout for a connection without streams.
  */
 class Http2ProxyIT {
   @TempDir static Path dir;
@@ -160,5 +160,18 @@ class Http2ProxyIT {
     assertThat(refused.statusCode()).isEqualTo(502);
     assertThat(refused.version()).isEqualTo(HttpClient.Version.HTTP_2);
     assertThat(refused.body()).contains("502 Bad Gateway");
+  }
+
+  @Test
+  void aConnectionWithoutStreamsClosesWithGoAwayAfterIdleTimeout() throws Exception {
+    String vip = listener(8464, web.port(), r -> r.setIdleTimeout(1));
+    try (RawHttp2 raw = RawHttp2.connect(vip, 8464)) {
+      int stream = raw.get("/slow?ms=2500", true); // an open stream keeps the connection past IdleTimeout
+      raw.flush();
+      await().atMost(Duration.ofSeconds(10)).until(() -> raw.responses.containsKey(stream));
+      assertThat(raw.closed.getCount()).as("still open when the 2.5 s response came").isEqualTo(1);
+      assertThat(raw.awaitClosed(5)).as("closed about 1 s after its last stream").isTrue();
+      assertThat(raw.goAwayCode.get()).as("GOAWAY NO_ERROR").isEqualTo(0);
+    }
   }
 }

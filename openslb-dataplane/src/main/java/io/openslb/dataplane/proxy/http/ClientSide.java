@@ -10,6 +10,17 @@ import io.netty.channel.EventLoop;
 interface ClientSide {
   EventLoop eventLoop();
 
+  /**
+   * Runs {@code task} on the event loop after {@code delayNanos} or a little later (an HTTP/2
+   * stream's timers ride on its connection's once-a-second tick).
+   */
+  Timer schedule(Runnable task, long delayNanos);
+
+  /** A task set with {@link #schedule}. */
+  interface Timer {
+    void cancel();
+  }
+
   ByteBufAllocator alloc();
 
   /** Queues a response part: an {@code HttpResponse} (full or head), {@code HttpContent}, or bytes in a tunnel. */

@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.runtime.Backend;
 import io.openslb.dataplane.runtime.ListenerRuntime;
@@ -30,7 +29,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,10 +77,10 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private final ArrayDeque<Object> inbox = new ArrayDeque<>(4);
   private final ClientSide client;
   private final BackendConnections pool;
+  private final Peer peer;
   private final FlowKey flow;
   private final AsciiString clientIp;
   private HttpListenerConfig config;
-  private AsciiString clientPort;
   private GzipStream gzip;
   private int paused;
   private boolean draining;
@@ -90,7 +88,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private boolean tunnel;
   private boolean backendFlush;
   private long deadline;
-  private ScheduledFuture<?> timer;
+  private ClientSide.Timer timer;
   private long timerAt;
 
   // the exchange in progress; request == null between exchanges
@@ -126,6 +124,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     this.slot = slot;
     this.config = config;
     this.client = client;
+    this.peer = peer;
     this.pool = peer.pool;
     this.flow = peer.flow;
     this.clientIp = peer.ip;
@@ -136,12 +135,21 @@ final class Frontend implements Runnable, ChannelFutureListener {
     final FlowKey flow;
     final AsciiString ip;
     final BackendConnections pool;
+    private AsciiString port;
 
     Peer(Channel channel, BackendConnections pool) {
       InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
       this.flow = FlowKey.of(remote, (InetSocketAddress) channel.localAddress());
       this.ip = new AsciiString(remote.getAddress().getHostAddress());
       this.pool = pool;
+    }
+
+    /** The client's port as header text (X-Forwarded-Client-srcport), made once per connection. */
+    AsciiString port() {
+      if (port == null) {
+        port = new AsciiString(Integer.toString(flow.client().getPort()));
+      }
+      return port;
     }
   }
 
@@ -183,7 +191,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   void clientClosed() {
     closing = true;
     if (timer != null) {
-      timer.cancel(false);
+      timer.cancel();
       timer = null;
     }
     abortBackend();
@@ -303,10 +311,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
       respondLocal(LocalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE));
       return;
     }
-    if (config.clientPort && clientPort == null) {
-      clientPort = new AsciiString(Integer.toString(flow.client().getPort()));
-    }
-    HeaderRewriter.request(r, config, clientIp, clientPort);
+    HeaderRewriter.request(r, config, clientIp, config.clientPort ? peer.port() : null);
     if (r.websocket != null) {
       pause(PAUSE_UPGRADE);
     }
@@ -735,7 +740,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     deadline = at;
     if (timer == null || at < timerAt) {
       if (timer != null) {
-        timer.cancel(false);
+        timer.cancel();
       }
       arm(at);
     }
@@ -747,7 +752,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   private void arm(long at) {
     timerAt = at;
-    timer = client.eventLoop().schedule(this, Math.max(0, at - now()), TimeUnit.NANOSECONDS);
+    timer = client.schedule(this, Math.max(0, at - now()));
   }
 
   /** The deadline task (event loop). */

@@ -7,7 +7,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.openslb.dataplane.listener.ListenerSlot;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The last handler of an HTTP/1.x client connection ({@code RequestDecoder → ResponseEncoder →}
@@ -69,6 +71,12 @@ final class Http1Client extends ChannelInboundHandlerAdapter implements ClientSi
   @Override
   public EventLoop eventLoop() {
     return ctx.channel().eventLoop();
+  }
+
+  @Override
+  public Timer schedule(Runnable task, long delayNanos) {
+    ScheduledFuture<?> f = ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
   }
 
   @Override

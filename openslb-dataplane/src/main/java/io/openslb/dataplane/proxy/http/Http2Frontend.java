@@ -68,6 +68,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   static final int MAX_RST_PER_WINDOW = 200;
   static final int RST_WINDOW_SECONDS = 30;
   static final int MAX_HEADER_LIST_SIZE = 64 * 1024;
+  private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
   /**
    * The connection's receive window: every admitted stream may fill its own (default 64 KiB)
    * window at once, so a stream paused for a slow backend does not hold up the uploads of others.
@@ -85,6 +86,9 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   private Frontend.Peer peer;
   private long lastActive;
   private ScheduledFuture<?> idleTimer;
+  /** The once-a-second check of the streams' timers; null while no stream has one. */
+  private ScheduledFuture<?> tick;
+  private final Runnable tickTask = this::tick;
 
   private Http2Frontend(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings,
       HttpProxy proxy, ListenerSlot slot, long idleNanos, ClientCertificateHeaders certHeaders) {
@@ -176,6 +180,10 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       idleTimer.cancel(false);
       idleTimer = null;
     }
+    if (tick != null) {
+      tick.cancel(false);
+      tick = null;
+    }
     super.channelInactive(ctx);
   }
 
@@ -196,6 +204,44 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
 
   private long now() {
     return ctx.executor().ticker().nanoTime();
+  }
+
+  /**
+   * Fires the stream timers that are due (RequestTimeout of an exchange). One task per connection
+   * instead of one per stream: a stream's timer is a field, set and cleared for free.
+   */
+  private void tick() {
+    tick = null;
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    long now = now();
+    boolean[] pending = {false};
+    try {
+      connection().forEachActiveStream(stream -> {
+        Stream s = stream.getProperty(streamKey);
+        if (s != null && s.task != null) {
+          if (now - s.dueAt >= 0) {
+            Runnable task = s.task;
+            s.task = null;
+            task.run(); // may set the timer again
+          }
+          pending[0] |= s.task != null;
+        }
+        return true;
+      });
+    } catch (Http2Exception e) {
+      onError(ctx, false, e);
+    }
+    if (pending[0]) {
+      startTick();
+    }
+  }
+
+  private void startTick() {
+    if (tick == null) {
+      tick = ctx.executor().schedule(tickTask, TICK_NANOS, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** The frames that drive the streams: a request's HEADERS start one, DATA and trailers feed it. */
@@ -269,7 +315,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   }
 
   /** One request's stream, as its frontend sees the client. Event loop only. */
-  private final class Stream implements ClientSide {
+  private final class Stream implements ClientSide, ClientSide.Timer {
     final Http2Stream stream;
     final Frontend frontend;
     boolean closed;
@@ -282,6 +328,9 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
     private boolean ended;
     int unacknowledged;
     private ChannelFuture lastWrite;
+    /** The frontend's timer: its task and when it is due; null task when none is set. */
+    private Runnable task;
+    private long dueAt;
 
     Stream(Http2Stream stream) {
       this.stream = stream;
@@ -296,6 +345,19 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
     @Override
     public ByteBufAllocator alloc() {
       return ctx.alloc();
+    }
+
+    @Override
+    public Timer schedule(Runnable task, long delayNanos) {
+      this.task = task;
+      this.dueAt = now() + delayNanos;
+      startTick();
+      return this;
+    }
+
+    @Override
+    public void cancel() {
+      task = null;
     }
 
     @Override
