@@ -7,13 +7,17 @@
 # Both proxies serve the same protocol version and suites in each row: TLS 1.2 (OpenSLB
 # tls_cipher_policy_1_2, HAProxy ssl-max-ver TLSv1.2 with that policy's suites in its order) and
 # TLS 1.3 (tls_cipher_policy_1_2_strict_with_1_3; HAProxy min TLS 1.2, AES-128-GCM first).
-# Every figure follows WARM seconds of the same workload, unmeasured, on every target: on one core
-# a JVM compiles a path in the first 20-30 s under load, and a load balancer's steady state is
-# what matters. OpenSLB runs once per TLS provider in PROVIDERS (BoringSSL by default;
-# add "jdk" for the JDK's TLS, -Dopenslb.tls.provider=jdk). Pinning as bench/run.sh: proxies and
-# the backend on core 1, load on core 0. Loopback only; every step bounded (wrk -d, h2load -D, timeout).
-#   bench/https.sh                       # about 10 minutes
+# Every figure is a steady state, taken the same way on every target: WARM seconds of the workload
+# unmeasured, then DUR-second windows until two in a row agree within TOL percent (at most
+# MAX_WINDOWS; the report shows how many OpenSLB took). A JVM on one shared core compiles a path
+# over its first 30 s to 3 min of load; a load balancer lives in its steady state. Then REPS runs
+# of DUR seconds on HAProxy and on OpenSLB, alternating (the machine's speed drifts by 10-20 %
+# over minutes), and the medians are compared. OpenSLB runs once per TLS provider in PROVIDERS (BoringSSL by default; add "jdk" for the
+# JDK's TLS, -Dopenslb.tls.provider=jdk). Pinning as bench/run.sh: proxies and the backend on
+# core 1, load on core 0. Loopback only; every step bounded (wrk -d, h2load -D, timeout, MAX_WINDOWS).
+#   bench/https.sh                       # 25-35 minutes
 #   DUR=5 WARM=5 TLS=1.2 PROVIDERS="boringssl jdk" bench/https.sh
+#   KINDS=h2 WARM=120 bench/https.sh     # HTTP/2 only, 2 minutes of warm-up per target
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 for t in wrk h2load haproxy nginx taskset curl openssl timeout; do
@@ -22,7 +26,7 @@ done
 jar="$root/openslb-server/target/openslb.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests install)
 
-DUR=${DUR:-10} WARM=${WARM:-30} CONNS=${CONNS:-64} PROVIDERS=${PROVIDERS:-boringssl} TLS=${TLS:-"1.2 1.3"}
+DUR=${DUR:-10} WARM=${WARM:-30} TOL=${TOL:-5} MAX_WINDOWS=${MAX_WINDOWS:-12} REPS=${REPS:-3} KINDS=${KINDS:-"hs ka h2"} CONNS=${CONNS:-64} PROVIDERS=${PROVIDERS:-boringssl} TLS=${TLS:-"1.2 1.3"}
 PROXY_CPUS=${PROXY_CPUS:-1} LOADGEN_CPUS=${LOADGEN_CPUS:-0}
 API=127.0.0.1:18390 ADMIN=127.0.0.1:18391 VIP=127.3.1.10 PORT=18443 HA_PORT=18444 HA13_PORT=18445 BE_PORT=18491
 # tls_cipher_policy_1_2's suites in its order (TlsPolicies.CLASSIC), for HAProxy's TLS 1.2 frontend
@@ -75,27 +79,46 @@ sleep 1
 slb() { java -XX:TieredStopAtLevel=1 -jar "$jar" slb "$@" --endpoint $API; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-# measure URL -> "handshakes/s keepalive_req/s h2_req/s"; each workload runs WARM s unmeasured first
-measure() {
-  local url=$1 hs ka h2
-  run_wrk() { timeout -k 3 $(($1 + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"$1s" "${@:2}" "$url"; }
-  run_h2() { timeout -k 3 $(($1 + 15)) taskset -c "$LOADGEN_CPUS" h2load -t1 -c16 -m10 -D "$1" "$url" 2>/dev/null; }
-  run_wrk "$WARM" -H 'Connection: close' >/dev/null 2>&1 || true
-  hs=$(run_wrk "$DUR" -H 'Connection: close' | awk '/Requests\/sec/ {print $2}')
-  run_wrk "$WARM" >/dev/null 2>&1 || true
-  ka=$(run_wrk "$DUR" | awk '/Requests\/sec/ {print $2}')
-  run_h2 "$WARM" >/dev/null || true
-  h2=$(run_h2 "$DUR" | awk '/^finished in/ {gsub(",","",$4); print $4}')
-  echo "${hs:-0} ${ka:-0} ${h2:-0}"
+# one KIND URL SECONDS -> req/s of one run. KIND: hs (a new TLS handshake per request), ka
+# (keep-alive HTTP/1.1), h2 (HTTP/2).
+one() {
+  case $1 in
+    hs) timeout -k 3 $(($3 + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"$3s" -H 'Connection: close' "$2" | awk '/Requests\/sec/ {print $2}' ;;
+    ka) timeout -k 3 $(($3 + 15)) taskset -c "$LOADGEN_CPUS" wrk -t1 -c"$CONNS" -d"$3s" "$2" | awk '/Requests\/sec/ {print $2}' ;;
+    h2) timeout -k 3 $(($3 + 15)) taskset -c "$LOADGEN_CPUS" h2load -t1 -c16 -m10 -D "$3" "$2" 2>/dev/null | awk '/^finished in/ {gsub(",","",$4); print $4}' ;;
+  esac
+}
+
+# warm KIND URL -> runs the workload WARM s, then DUR-s windows until two in a row agree within
+# TOL percent (at most MAX_WINDOWS); prints the number of windows it took.
+warm() {
+  local prev=0 cur i
+  one "$1" "$2" "$WARM" >/dev/null 2>&1 || true
+  for i in $(seq "$MAX_WINDOWS"); do
+    cur=$(one "$1" "$2" "$DUR" || true); cur=${cur:-0}
+    if [ "$i" -gt 1 ] && python3 -c "import sys; a,b=$prev,$cur; sys.exit(0 if a and b and abs(a-b) <= $TOL/100*max(a,b) else 1)"; then
+      break
+    fi
+    prev=$cur
+  done
+  echo "$i"
+}
+
+# pair KIND HAPROXY_URL OPENSLB_URL -> "haproxy_median openslb_median openslb_warm_windows": both warmed
+# up, then REPS DUR-s runs of each, alternating, so that both see the same machine.
+pair() {
+  local h=() o=() w i
+  warm "$1" "$2" >/dev/null
+  w=$(warm "$1" "$3")
+  for i in $(seq "$REPS"); do
+    h+=("$(one "$1" "$2" "$DUR" || echo 0)")
+    o+=("$(one "$1" "$3" "$DUR" || echo 0)")
+  done
+  python3 -c "import statistics as s; h=[float(x or 0) for x in '${h[*]}'.split()]; o=[float(x or 0) for x in '${o[*]}'.split()]; print(f'{s.median(h):.0f} {s.median(o):.0f} $w')"
 }
 
 policy() { case $1 in 1.2) echo tls_cipher_policy_1_2 ;; 1.3) echo tls_cipher_policy_1_2_strict_with_1_3 ;; esac; }
 declare -A result
-for v in $TLS; do
-  port=$HA_PORT; [ "$v" = 1.3 ] && port=$HA13_PORT
-  result[haproxy-$v]=$(measure "https://127.0.0.1:$port/")
-  echo "haproxy TLS $v: ${result[haproxy-$v]}" >&2
-done
 
 for provider in $PROVIDERS; do
   extra=""; [ "$provider" = jdk ] && extra="-Dopenslb.tls.provider=jdk"
@@ -119,24 +142,31 @@ for provider in $PROVIDERS; do
     # a live policy change: new handshakes use it at once
     slb SetLoadBalancerHTTPSListenerAttribute --LoadBalancerId "$lb" --ListenerPort $PORT --TLSCipherPolicy "$(policy "$v")" >/dev/null
     sleep 1
-    result[$provider-$v]=$(measure "https://$VIP:$PORT/")
-    echo "openslb-$provider TLS $v: ${result[$provider-$v]}" >&2
+    haport=$HA_PORT; [ "$v" = 1.3 ] && haport=$HA13_PORT
+    for kind in $KINDS; do
+      result[$provider-$v-$kind]=$(pair $kind "https://127.0.0.1:$haport/" "https://$VIP:$PORT/")
+      echo "TLS $v $kind: haproxy, openslb-$provider, openslb warm-up windows: ${result[$provider-$v-$kind]}" >&2
+    done
   done
   kill "$spid"; wait "$spid" 2>/dev/null || true
 done
 
 ratio() { python3 -c "a,b=float('$1'),float('$2'); print(f'{a/b:.2f}x' if b else 'n/a')"; }
 echo
-echo "HTTPS, RSA 2048, ~100 B responses; ${WARM}s of the same workload unmeasured, then ${DUR}s per figure; wrk -t1 -c$CONNS, h2load -t1 -c16 -m10"
+echo "HTTPS, RSA 2048, ~100 B responses. Per workload: HAProxy and OpenSLB each warmed up (${WARM}s, then ${DUR}s windows until two agree within ${TOL}%; OpenSLB's count of windows in brackets), then ${REPS} runs of ${DUR}s each, alternating; medians. wrk -t1 -c$CONNS, h2load -t1 -c16 -m10"
 echo "cores: proxy + backend nginx on $PROXY_CPUS, load generator on $LOADGEN_CPUS; $(haproxy -v | head -1 | awk '{print "HAProxy", $3}') ($(openssl version | awk '{print $1, $2}'))"
 echo
 echo "| TLS | target | new TLS handshakes/s (Connection: close) | keep-alive HTTPS req/s | HTTP/2 req/s (h2load) |"
 echo "|---|---|---|---|---|"
-for v in $TLS; do
-  read -r hhs hka hh2 <<<"${result[haproxy-$v]}"
-  printf "| %s | HAProxy | %s | %s | %s |\n" "$v" "$hhs" "$hka" "$hh2"
-  for provider in $PROVIDERS; do
-    read -r shs ska sh2 <<<"${result[$provider-$v]}"
-    printf "| %s | OpenSLB (%s) | %s (%s) | %s (%s) | %s (%s) |\n" "$v" "$provider" "$shs" "$(ratio "$shs" "$hhs")" "$ska" "$(ratio "$ska" "$hka")" "$sh2" "$(ratio "$sh2" "$hh2")"
+for provider in $PROVIDERS; do
+  for v in $TLS; do
+    row="| $v | HAProxy |"; srow="| $v | OpenSLB ($provider) |"
+    for kind in hs ka h2; do
+      if [ -z "${result[$provider-$v-$kind]:-}" ]; then row="$row - |"; srow="$srow - |"; continue; fi
+      read -r h o w <<<"${result[$provider-$v-$kind]}"
+      row="$row $h |"
+      srow="$srow $o [$w] (**$(ratio "$o" "$h")**) |"
+    done
+    echo "$row"; echo "$srow"
   done
 done
