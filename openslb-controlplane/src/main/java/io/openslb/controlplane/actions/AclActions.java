@@ -145,8 +145,7 @@ public final class AclActions {
 
   ObjectNode describeAll(Call call) {
     Params p = call.params();
-    int pageNumber = p.integer("PageNumber", 1, Integer.MAX_VALUE).orElse(1);
-    int pageSize = p.integer("PageSize", 1, 50).orElse(10);
+    NumberedPage page = NumberedPage.read(p, "PageNumber", 50, 10);
     String nameFilter = p.string("AclName").orElse(null);
     String versionFilter = p.oneOf("AddressIPVersion", "ipv4", "ipv6").orElse(null);
     String groupFilter = p.string("ResourceGroupId").orElse(null);
@@ -160,15 +159,11 @@ public final class AclActions {
             .sorted(Comparator.comparingLong(AccessControlList::createTime).reversed()
                 .thenComparing(AccessControlList::id, Comparator.nullsLast(Comparator.naturalOrder())))
             .toList();
-    int from = (int) Math.min((long) (pageNumber - 1) * pageSize, matching.size());
-    int to = Math.min(from + pageSize, matching.size());
-    List<AccessControlList> page = matching.subList(from, to);
+    List<AccessControlList> shown = page.of(matching);
     ObjectNode out = Json.object();
-    out.put("PageNumber", pageNumber);
-    out.put("PageSize", pageSize);
-    out.put("TotalCount", matching.size());
-    out.put("Count", page.size());
-    Json.wrapped(out, "Acls", "Acl", page, a -> {
+    page.describe(out, matching.size());
+    out.put("Count", shown.size());
+    Json.wrapped(out, "Acls", "Acl", shown, a -> {
       ObjectNode n = Json.object();
       n.put("AclId", a.id());
       n.put("AclName", a.name());
@@ -190,10 +185,7 @@ public final class AclActions {
         acl.entries().stream().filter(e -> commentFilter == null || commentFilter.equals(e.comment())).toList();
     int total = entries.size();
     if (p.has("Page") || p.has("PageSize")) {
-      int page = p.integer("Page", 1, Integer.MAX_VALUE).orElse(1);
-      int size = p.integer("PageSize", 1, 50).orElse(10);
-      int from = (int) Math.min((long) (page - 1) * size, entries.size());
-      entries = entries.subList(from, Math.min(from + size, entries.size()));
+      entries = NumberedPage.read(p, "Page", 50, 10).of(entries);
     }
     ObjectNode out = Json.object();
     out.put("AclId", acl.id());

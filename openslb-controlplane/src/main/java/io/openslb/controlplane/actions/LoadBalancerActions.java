@@ -203,8 +203,7 @@ public final class LoadBalancerActions {
 
   ObjectNode describeAll(Call call) {
     Params p = call.params();
-    int pageNumber = p.integer("PageNumber", 1, Integer.MAX_VALUE).orElse(1);
-    int pageSize = p.integer("PageSize", 1, 100).orElse(10);
+    NumberedPage page = NumberedPage.read(p, "PageNumber", 100, 10);
     LoadBalancerFilter filter = LoadBalancerFilter.of(p);
     List<LoadBalancer> all =
         call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
@@ -213,13 +212,9 @@ public final class LoadBalancerActions {
             .filter(filter::matches)
             .sorted((a, b) -> Long.compare(b.createTime(), a.createTime()))
             .toList();
-    int from = (int) Math.min((long) (pageNumber - 1) * pageSize, matching.size());
-    int to = Math.min(from + pageSize, matching.size());
     ObjectNode out = Json.object();
-    out.put("PageNumber", pageNumber);
-    out.put("PageSize", pageSize);
-    out.put("TotalCount", matching.size());
-    Json.wrapped(out, "LoadBalancers", "LoadBalancer", matching.subList(from, to), LoadBalancerViews::summary);
+    page.describe(out, matching.size());
+    Json.wrapped(out, "LoadBalancers", "LoadBalancer", page.of(matching), LoadBalancerViews::summary);
     return out;
   }
 

@@ -84,8 +84,7 @@ public final class TagActions {
    */
   ObjectNode describeTags(Call call) {
     Params p = call.params();
-    int pageNumber = p.integer("PageNumber", 1, Integer.MAX_VALUE).orElse(1);
-    int pageSize = p.integer("PageSize", 1, 100).orElse(50);
+    NumberedPage page = NumberedPage.read(p, "PageNumber", 100, 50);
     boolean distinctKey = p.bool("DistinctKey").orElse(false);
     List<Tag> conditions = LoadBalancerFilter.parseTags(p.string("Tags").orElse(null));
     List<LoadBalancer> lbs =
@@ -115,13 +114,9 @@ public final class TagActions {
       o.put("InstanceCount", n);
       sets.add(o);
     }));
-    int from = (int) Math.min((long) (pageNumber - 1) * pageSize, sets.size());
-    int to = Math.min(from + pageSize, sets.size());
     ObjectNode out = Json.object();
-    out.put("PageNumber", pageNumber);
-    out.put("PageSize", pageSize);
-    out.put("TotalCount", sets.size());
-    Json.wrapped(out, "TagSets", "TagSet", sets.subList(from, to), o -> o);
+    page.describe(out, sets.size());
+    Json.wrapped(out, "TagSets", "TagSet", page.of(sets), o -> o);
     return out;
   }
 
