@@ -75,9 +75,10 @@ public final class ApiDispatcher implements RequestHandler {
     String account = "-";
     ApiResponse response;
     try {
-      Caller caller = checkAndAuthenticate(request, params, action);
+      ActionRegistry.Entry entry = check(request, params, action);
+      Caller caller = authenticator.authenticate(request, params);
       account = caller.accountId();
-      response = run(request, params, action, requestId, caller);
+      response = run(entry, params, requestId, caller);
     } catch (ApiException e) {
       response = error(requestId, e);
     } catch (StoreException e) {
@@ -95,7 +96,8 @@ public final class ApiDispatcher implements RequestHandler {
     return ResponseRenderer.render(response, action, xml);
   }
 
-  private Caller checkAndAuthenticate(ApiRequest request, Map<String, String> params, String action) {
+  /** The checks before the signature: method, path, action and version. Returns the action. */
+  private ActionRegistry.Entry check(ApiRequest request, Map<String, String> params, String action) {
     if (!request.method().equals("GET") && !request.method().equals("POST")) {
       throw ApiException.of(ApiError.UNSUPPORTED_HTTP_METHOD);
     }
@@ -105,9 +107,7 @@ public final class ApiDispatcher implements RequestHandler {
     if (action == null || action.isEmpty()) {
       throw ApiException.missing("Action");
     }
-    if (registry.find(action).isEmpty()) {
-      throw ApiException.of(ApiError.INVALID_ACTION);
-    }
+    ActionRegistry.Entry entry = registry.find(action).orElseThrow(() -> ApiException.of(ApiError.INVALID_ACTION));
     String version = params.get("Version");
     if (version == null) {
       version = request.header("x-acs-version");
@@ -118,15 +118,14 @@ public final class ApiDispatcher implements RequestHandler {
     if (!API_VERSION.equals(version)) {
       throw ApiException.of(ApiError.INVALID_VERSION);
     }
-    return authenticator.authenticate(request, params);
+    return entry;
   }
 
-  private ApiResponse run(
-      ApiRequest request, Map<String, String> raw, String action, String requestId, Caller caller) {
-    ActionRegistry.Entry entry = registry.find(action).orElseThrow();
+  private ApiResponse run(ActionRegistry.Entry entry, Map<String, String> raw, String requestId, Caller caller) {
+    String action = entry.name();
     Params params = new Params(raw);
     String regionId = params.string("RegionId").orElse(regions.defaultRegionId());
-    if (!action.equals("DescribeRegions") && regions.find(regionId).isEmpty()) {
+    if (entry.regional() && regions.find(regionId).isEmpty()) {
       throw ApiException.of(ApiError.INVALID_REGION);
     }
     ObjectNode result;

@@ -25,7 +25,7 @@ public final class RegionActions {
 
   public void registerTo(ActionRegistry registry) {
     registry
-        .register("DescribeRegions", this::describeRegions)
+        .registerCrossRegion("DescribeRegions", this::describeRegions)
         .register("DescribeZones", this::describeZones)
         .register("DescribeAvailableResource", this::describeAvailableResource);
   }
