@@ -18,6 +18,9 @@ import java.util.function.Predicate;
 
 /** The filters of DescribeLoadBalancers, all AND-ed. */
 final class LoadBalancerFilter {
+  /** DescribeLoadBalancers reads Tag.1 to Tag.20; a later N is ignored (the other tag filters read on). */
+  private static final int LAST_TAG_N = 20;
+
   private final List<Predicate<LoadBalancer>> conditions;
 
   private LoadBalancerFilter(List<Predicate<LoadBalancer>> conditions) {
@@ -53,18 +56,9 @@ final class LoadBalancerFilter {
               c.add(lb -> lb.backendServers().stream().map(BackendServer::serverIp).anyMatch(ips::contains));
             });
     List<Tag> tags = new ArrayList<>(parseTags(p.string("Tags").orElse(null)));
-    for (int i = 1; i <= 20; i++) {
-      String key = p.string("Tag." + i + ".Key").orElse(null);
-      if (key == null) {
-        break;
-      }
-      tags.add(new Tag(key, p.string("Tag." + i + ".Value").orElse(null)));
-    }
-    for (Tag t : tags) {
-      c.add(
-          lb ->
-              lb.tags().stream()
-                  .anyMatch(x -> x.key().equals(t.key()) && (t.value() == null || t.value().equals(x.value()))));
+    tags.addAll(TagActions.tagFilterParams(p, LAST_TAG_N));
+    if (!tags.isEmpty()) {
+      c.add(lb -> TagActions.hasAll(lb.tags(), tags));
     }
     return new LoadBalancerFilter(c);
   }

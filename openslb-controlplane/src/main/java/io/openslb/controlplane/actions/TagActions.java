@@ -209,7 +209,7 @@ public final class TagActions {
     return out;
   }
 
-  // ---- shared parameter readers (also used by the ACL actions)
+  // ---- shared parameter readers and tag filters (also used by the ACL and load balancer actions)
 
   /** {@code Tag.N.Key}/{@code Tag.N.Value} to set: keys and values checked, a repeated key keeps the last value. */
   static List<Tag> tagParams(Params p, int max) {
@@ -232,8 +232,13 @@ public final class TagActions {
 
   /** {@code Tag.N.Key}/{@code Tag.N.Value} as filters: a missing value matches any value. */
   static List<Tag> tagFilterParams(Params p) {
+    return tagFilterParams(p, 1000);
+  }
+
+  /** As {@link #tagFilterParams(Params)}, reading N up to {@code lastN} only (later ones are ignored). */
+  static List<Tag> tagFilterParams(Params p, int lastN) {
     List<Tag> out = new ArrayList<>();
-    for (int i = 1; i <= 1000; i++) {
+    for (int i = 1; i <= lastN; i++) {
       Optional<String> key = p.string("Tag." + i + ".Key");
       if (key.isEmpty()) {
         break;
