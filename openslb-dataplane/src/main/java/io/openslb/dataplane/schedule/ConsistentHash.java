@@ -17,6 +17,8 @@ import java.util.function.ToLongFunction;
 final class ConsistentHash implements Scheduler {
   static final int NODES_PER_WEIGHT_UNIT = 4;
   static final int MIN_NODES = 40;
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
 
   private final long[] points;
   private final Backend[] owners;
@@ -34,18 +36,15 @@ final class ConsistentHash implements Scheduler {
     return build(members, f -> hash(f.client().getAddress().getAddress()));
   }
 
+  /** Hashes the addresses' bytes and ports as they are: no text is built per pick. */
   static ConsistentHash fourTuple(List<Backend> members) {
-    return build(members, f -> hash((addr(f.client()) + "|" + addr(f.local())).getBytes(StandardCharsets.UTF_8)));
+    return build(members, f -> finish(mix(mix(FNV_OFFSET, f.client()), f.local())));
   }
 
   static ConsistentHash quic(List<Backend> members) {
     return build(members, f -> f.quicConnectionId() != null && f.quicConnectionId().length > 0
         ? hash(f.quicConnectionId())
         : hash(f.client().getAddress().getAddress()));
-  }
-
-  private static String addr(InetSocketAddress a) {
-    return a == null ? "" : a.getAddress().getHostAddress() + ":" + a.getPort();
   }
 
   private static ConsistentHash build(List<Backend> members, ToLongFunction<FlowKey> keyHash) {
@@ -110,11 +109,28 @@ final class ConsistentHash implements Scheduler {
 
   /** 64-bit FNV-1a followed by a murmur3 finaliser: fast, stable across runs and nodes. */
   static long hash(byte[] data) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : data) {
-      h ^= (b & 0xff);
-      h *= 0x100000001b3L;
+    return finish(mix(FNV_OFFSET, data));
+  }
+
+  /** FNV-1a over an address's bytes and its port (two bytes); nothing for a missing address. */
+  private static long mix(long h, InetSocketAddress a) {
+    if (a == null) {
+      return h;
     }
+    h = mix(h, a.getAddress().getAddress());
+    h = (h ^ (a.getPort() >>> 8)) * FNV_PRIME;
+    return (h ^ (a.getPort() & 0xff)) * FNV_PRIME;
+  }
+
+  private static long mix(long h, byte[] data) {
+    for (byte b : data) {
+      h = (h ^ (b & 0xff)) * FNV_PRIME;
+    }
+    return h;
+  }
+
+  /** murmur3's 64-bit finaliser: spreads FNV's low-entropy high bits over the ring. */
+  private static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
