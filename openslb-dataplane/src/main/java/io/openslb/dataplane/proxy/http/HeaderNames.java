@@ -36,6 +36,12 @@ final class HeaderNames {
 
   private HeaderNames() {}
 
+  /** Connection-specific fields (RFC 9113 §8.2.2): never carried between HTTP/1.1 and HTTP/2. */
+  static boolean hopByHop(AsciiString name) {
+    return name == CONNECTION || name == KEEP_ALIVE || name == PROXY_CONNECTION || name == TRANSFER_ENCODING
+        || name == UPGRADE || name == TE;
+  }
+
   /** Fields that must not come as trailers (framing, routing, hop-by-hop); they are dropped. */
   static boolean forbiddenInTrailers(AsciiString name) {
     return name == HOST || name == CONTENT_LENGTH || name == TRANSFER_ENCODING || name == CONNECTION
@@ -55,6 +61,12 @@ final class HeaderNames {
       table[n.length()] = grown;
     }
     return table;
+  }
+
+  /** The shared constant for {@code name} (any case), or null when it is not a known name. */
+  static AsciiString known(CharSequence name) {
+    AsciiString n = AsciiString.of(name);
+    return known(n.array(), n.arrayOffset(), n.length());
   }
 
   /**

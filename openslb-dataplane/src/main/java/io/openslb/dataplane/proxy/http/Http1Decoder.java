@@ -35,7 +35,7 @@ abstract class Http1Decoder extends ByteToMessageDecoder {
   static final int MAX_FIELDS = 128;
   static final int MAX_CHUNK_LINE = 4 * 1024;
   static final HttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-  private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
+  static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
   static final byte CR = '\r';
   static final byte LF = '\n';
   static final byte SP = ' ';

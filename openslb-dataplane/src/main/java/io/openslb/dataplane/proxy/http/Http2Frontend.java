@@ -78,7 +78,8 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   private final HttpProxy proxy;
   private final ListenerSlot slot;
   private final ClientCertificateHeaders certHeaders;
-  private final long idleNanos;
+  /** The settings when the connection came; each stream's frontend moves to a newer runtime itself. */
+  private final HttpListenerConfig config;
   private final Http2Connection.PropertyKey streamKey;
   /** Streams that received something in the current read batch; told when the batch ends. */
   private final ArrayList<Stream> touched = new ArrayList<>();
@@ -91,11 +92,11 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   private final Runnable tickTask = this::tick;
 
   private Http2Frontend(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings,
-      HttpProxy proxy, ListenerSlot slot, long idleNanos, ClientCertificateHeaders certHeaders) {
+      HttpProxy proxy, ListenerSlot slot, HttpListenerConfig config, ClientCertificateHeaders certHeaders) {
     super(decoder, encoder, settings);
     this.proxy = proxy;
     this.slot = slot;
-    this.idleNanos = idleNanos;
+    this.config = config;
     this.certHeaders = certHeaders;
     Http2Connection connection = connection();
     this.streamKey = connection.newKey();
@@ -123,12 +124,12 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
    * Installs HTTP/2 on a TLS channel after ALPN chose h2. {@code certHeaders} (may be null) adds
    * the client-certificate headers to every request.
    */
-  static void install(HttpProxy proxy, Channel client, ListenerSlot slot, long idleNanos,
+  static void install(HttpProxy proxy, Channel client, ListenerSlot slot, HttpListenerConfig config,
       ClientCertificateHeaders certHeaders) {
     client.config().setWriteBufferWaterMark(HttpProxy.WATER_MARK);
     ChannelPipeline p = client.pipeline();
     p.addLast("h2-flush", new FlushConsolidationHandler(256, true));
-    p.addLast("h2", new Builder(proxy, slot, idleNanos, certHeaders).build());
+    p.addLast("h2", new Builder(proxy, slot, config, certHeaders).build());
     client.config().setAutoRead(true);
   }
 
@@ -140,7 +141,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
     super.handlerAdded(ctx);
     decoder().flowController().incrementWindowSize(connection().connectionStream(),
         CONNECTION_WINDOW - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
-    idleTimer = ctx.executor().schedule(this, idleNanos, TimeUnit.NANOSECONDS);
+    idleTimer = ctx.executor().schedule(this, config.idleNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -195,11 +196,11 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       return;
     }
     long quiet = now() - lastActive;
-    if (connection().numActiveStreams() == 0 && quiet >= idleNanos) {
+    if (connection().numActiveStreams() == 0 && quiet >= config.idleNanos) {
       ctx.channel().close(); // through this handler: GOAWAY first
       return;
     }
-    idleTimer = ctx.executor().schedule(this, Math.max(idleNanos - quiet, idleNanos / 4), TimeUnit.NANOSECONDS);
+    idleTimer = ctx.executor().schedule(this, Math.max(config.idleNanos - quiet, config.idleNanos / 4), TimeUnit.NANOSECONDS);
   }
 
   private long now() {
@@ -334,7 +335,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
 
     Stream(Http2Stream stream) {
       this.stream = stream;
-      this.frontend = new Frontend(proxy, slot, proxy.config(slot.runtime()), this, peer);
+      this.frontend = new Frontend(proxy, slot, config, this, peer); // it moves to a newer runtime itself
     }
 
     @Override
@@ -380,21 +381,21 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       if (res.status().code() < 200) {
         interim = !(res instanceof FullHttpResponse);
         ReferenceCountUtil.release(res);
-        lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+        lastWrite = headers(headers, false);
         return;
       }
       if (res instanceof FullHttpResponse full) {
         ByteBuf body = full.content();
         if (!body.isReadable() && full.trailingHeaders().isEmpty()) {
           body.release();
-          end(encoder().writeHeaders(ctx, stream.id(), headers, 0, true, ctx.newPromise()));
+          end(headers(headers, true));
           return;
         }
-        lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+        lastWrite = headers(headers, false);
         writeContent(full);
         return;
       }
-      lastWrite = encoder().writeHeaders(ctx, stream.id(), headers, 0, false, ctx.newPromise());
+      lastWrite = headers(headers, false);
     }
 
     private void writeContent(HttpContent content) {
@@ -406,7 +407,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       }
       if (!(content instanceof LastHttpContent last)) {
         if (data.isReadable()) {
-          lastWrite = encoder().writeData(ctx, stream.id(), data, 0, false, ctx.newPromise());
+          lastWrite = data(data, false);
         } else {
           data.release();
         }
@@ -414,15 +415,23 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
       }
       HttpHeaders trailers = last.trailingHeaders();
       if (trailers.isEmpty()) {
-        end(encoder().writeData(ctx, stream.id(), data, 0, true, ctx.newPromise()));
+        end(data(data, true));
         return;
       }
       if (data.isReadable()) {
-        encoder().writeData(ctx, stream.id(), data, 0, false, ctx.newPromise());
+        data(data, false);
       } else {
         data.release();
       }
-      end(encoder().writeHeaders(ctx, stream.id(), Http2Messages.trailers(trailers), 0, true, ctx.newPromise()));
+      end(headers(Http2Messages.trailers(trailers), true));
+    }
+
+    private ChannelFuture headers(Http2Headers headers, boolean endStream) {
+      return encoder().writeHeaders(ctx, stream.id(), headers, 0, endStream, ctx.newPromise());
+    }
+
+    private ChannelFuture data(ByteBuf data, boolean endStream) {
+      return encoder().writeData(ctx, stream.id(), data, 0, endStream, ctx.newPromise());
     }
 
     private void end(ChannelFuture f) {
@@ -506,13 +515,13 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
   private static final class Builder extends AbstractHttp2ConnectionHandlerBuilder<Http2Frontend, Builder> {
     private final HttpProxy proxy;
     private final ListenerSlot slot;
-    private final long idleNanos;
+    private final HttpListenerConfig config;
     private final ClientCertificateHeaders certHeaders;
 
-    Builder(HttpProxy proxy, ListenerSlot slot, long idleNanos, ClientCertificateHeaders certHeaders) {
+    Builder(HttpProxy proxy, ListenerSlot slot, HttpListenerConfig config, ClientCertificateHeaders certHeaders) {
       this.proxy = proxy;
       this.slot = slot;
-      this.idleNanos = idleNanos;
+      this.config = config;
       this.certHeaders = certHeaders;
       server(true);
       initialSettings(Http2Settings.defaultSettings()
@@ -530,7 +539,7 @@ final class Http2Frontend extends Http2ConnectionHandler implements Runnable {
     @Override
     protected Http2Frontend build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder,
         Http2Settings initialSettings) {
-      return new Http2Frontend(decoder, encoder, initialSettings, proxy, slot, idleNanos, certHeaders);
+      return new Http2Frontend(decoder, encoder, initialSettings, proxy, slot, config, certHeaders);
     }
   }
 }

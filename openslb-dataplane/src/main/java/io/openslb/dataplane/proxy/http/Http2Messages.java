@@ -1,10 +1,8 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
@@ -18,16 +16,10 @@ import java.util.Map;
  * HTTP/2 header blocks to and from the HTTP/1.1 messages the proxy relays (RFC 9113 §8.2-8.3).
  * A request becomes a {@link ProxyRequest} with its facts filled in, as {@link RequestDecoder}
  * would have produced it: {@code :authority} becomes Host, split cookie fields are joined, hop-by-hop
- * fields are dropped (the codec already refuses connection-specific ones). Stateless.
+ * fields are dropped (the codec already refuses connection-specific ones). Names are classified
+ * with {@link HeaderNames}, as the HTTP/1.1 decoders do. Stateless.
  */
 final class Http2Messages {
-  private static final AsciiString[] HOP_BY_HOP = {
-    HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE, AsciiString.cached("proxy-connection"),
-    HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE, HttpHeaderNames.TE,
-  };
-
-  private static final HttpHeadersFactory TRAILERS = DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
-
   private Http2Messages() {}
 
   /**
@@ -56,13 +48,14 @@ final class Http2Messages {
         cookies = cookies == null ? new StringBuilder(value) : cookies.append("; ").append(value);
         continue;
       }
-      if (hopByHop(name)) {
-        continue;
+      AsciiString known = HeaderNames.known(name);
+      if (known != null && HeaderNames.hopByHop(known)) {
+        continue; // TE: trailers (the codec refuses the others)
       }
-      if (HttpHeaderNames.CONTENT_LENGTH.contentEquals(name)) {
+      if (known == HttpHeaderNames.CONTENT_LENGTH) {
         length = value;
         lengths++;
-      } else if (HeaderNames.X_FORWARDED_FOR.contentEquals(name)) {
+      } else if (known == HeaderNames.X_FORWARDED_FOR) {
         forwardedFor++;
       }
       h.add(name, value);
@@ -86,7 +79,8 @@ final class Http2Messages {
         r.contentLength = 0;
       }
     } else if (length != null) {
-      long n = parseLength(length);
+      AsciiString digits = AsciiString.of(length);
+      long n = Http1Decoder.digits(digits.array(), digits.arrayOffset(), digits.arrayOffset() + digits.length());
       if (n < 0 || lengths > 1) {
         return DecodeError.badRequest("bad content-length in HTTP/2");
       }
@@ -98,13 +92,20 @@ final class Http2Messages {
     return r;
   }
 
-  /** A request's trailing HEADERS as HTTP/1.1 trailers (pseudo-headers and hop-by-hop fields dropped). */
+  /**
+   * A request's trailing HEADERS as HTTP/1.1 trailers: pseudo-headers and the fields an HTTP/1.1
+   * request may not carry as trailers are dropped, as {@link Http1Decoder} drops them.
+   */
   static HttpHeaders requestTrailers(Http2Headers in) {
-    HttpHeaders out = TRAILERS.newHeaders();
+    HttpHeaders out = Http1Decoder.TRAILERS.newHeaders();
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iterator(); it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
       CharSequence name = e.getKey();
-      if (name.length() > 0 && name.charAt(0) != ':' && !hopByHop(name)) {
+      if (name.length() == 0 || name.charAt(0) == ':') {
+        continue;
+      }
+      AsciiString known = HeaderNames.known(name);
+      if (known == null || !HeaderNames.forbiddenInTrailers(known)) {
         out.add(name, e.getValue());
       }
     }
@@ -130,34 +131,12 @@ final class Http2Messages {
   private static void copy(HttpHeaders in, Http2Headers out) {
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence(); it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> e = it.next();
-      AsciiString name = AsciiString.of(e.getKey()).toLowerCase();
-      if (!hopByHop(name)) {
-        out.add(name, e.getValue());
+      AsciiString known = HeaderNames.known(e.getKey());
+      if (known == null) {
+        out.add(AsciiString.of(e.getKey()).toLowerCase(), e.getValue());
+      } else if (!HeaderNames.hopByHop(known)) {
+        out.add(known, e.getValue());
       }
     }
-  }
-
-  private static boolean hopByHop(CharSequence name) {
-    for (AsciiString h : HOP_BY_HOP) {
-      if (h.contentEqualsIgnoreCase(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long parseLength(CharSequence s) {
-    if (s.length() == 0 || s.length() > 18) {
-      return -1;
-    }
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      n = n * 10 + (c - '0');
-    }
-    return n;
   }
 }

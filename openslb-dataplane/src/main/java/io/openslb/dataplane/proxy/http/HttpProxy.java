@@ -82,7 +82,7 @@ public final class HttpProxy implements ProtocolHandlers {
 
       @Override
       public void http2(Channel channel) {
-        Http2Frontend.install(HttpProxy.this, channel, slot, config(runtime).idleNanos,
+        Http2Frontend.install(HttpProxy.this, channel, slot, config(runtime),
             certHeaders ? new ClientCertificateHeaders(slot) : null);
       }
     });
