@@ -1,17 +1,16 @@
 package io.openslb.dataplane;
 
 import io.openslb.dataplane.health.HealthCheckManager;
-import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.config.HealthKey;
 import io.openslb.dataplane.health.HealthTable;
-import io.openslb.dataplane.listener.DispatchingHandlers;
 import io.openslb.dataplane.listener.ListenerManager;
 import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.proxy.http.HttpProxy;
 import io.openslb.dataplane.proxy.tcp.TcpProxy;
 import io.openslb.dataplane.proxy.udp.UdpProxy;
-import io.openslb.dataplane.runtime.ListenerKey;
-import io.openslb.dataplane.runtime.RuntimeSnapshot;
-import io.openslb.dataplane.runtime.SnapshotCompiler;
+import io.openslb.dataplane.config.ListenerKey;
+import io.openslb.dataplane.config.RuntimeSnapshot;
+import io.openslb.dataplane.config.SnapshotCompiler;
 import io.openslb.dataplane.sync.StoreMirror;
 import io.openslb.dataplane.sync.StoreView;
 import io.openslb.model.Listener;

@@ -1,6 +1,6 @@
 package io.openslb.dataplane.acl;
 
-import io.openslb.dataplane.runtime.AclSpec;
+import io.openslb.dataplane.config.AclSpec;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.dataplane.config.HealthKey;
+
 import io.netty.channel.EventLoop;
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.health.HealthTable.State;
-import io.openslb.dataplane.runtime.BackendPool;
-import io.openslb.dataplane.runtime.HealthCheckSpec;
-import io.openslb.dataplane.runtime.ListenerSpec;
-import io.openslb.dataplane.runtime.MemberSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
-import io.openslb.dataplane.runtime.RuntimeSnapshot;
-import io.openslb.dataplane.runtime.TargetSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.ListenerSpec;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.config.RuntimeSnapshot;
+import io.openslb.dataplane.config.TargetSpec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * verdicts in the {@link HealthTable}.
  *
  * <p>A member is identified by its {@link HealthKey} (target scope, IP, probe port =
- * HealthCheckConnectPort or the member's port), exactly as {@link BackendPool#healthKey} looks it
+ * HealthCheckConnectPort or the member's port), exactly as {@link TargetSpec#healthKey} looks it
  * up. On every snapshot: sessions whose key is still wanted with the same check keep running and
  * keep their counters; a changed check restarts the session (counters reset, the last verdict
  * stays in the table until the new session reaches one); sessions no longer wanted stop and their
@@ -119,7 +120,7 @@ public final class HealthCheckManager implements AutoCloseable {
       return;
     }
     for (MemberSpec m : target.members()) {
-      wanted.putIfAbsent(BackendPool.healthKey(target, m), target.healthCheck());
+      wanted.putIfAbsent(target.healthKey(m), target.healthCheck());
     }
   }
 

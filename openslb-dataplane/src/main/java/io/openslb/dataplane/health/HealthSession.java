@@ -1,7 +1,9 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.dataplane.config.HealthKey;
+
 import io.openslb.dataplane.health.HealthTable.State;
-import io.openslb.dataplane.runtime.HealthCheckSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;

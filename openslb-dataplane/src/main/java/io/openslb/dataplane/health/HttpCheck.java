@@ -1,7 +1,7 @@
 package io.openslb.dataplane.health;
 
 import io.netty.handler.codec.http.HttpMethod;
-import io.openslb.dataplane.runtime.HealthCheckSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,7 @@
 package io.openslb.dataplane.listener;
 
 import io.netty.channel.Channel;
-import io.openslb.dataplane.runtime.ListenerKey;
+import io.openslb.dataplane.config.ListenerKey;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import java.net.InetAddress;
 import java.util.Map;

@@ -1,6 +1,9 @@
 package io.openslb.dataplane.runtime;
 
-import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.TargetSpec;
+import io.openslb.dataplane.schedule.Backend;
+
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.schedule.FlowKey;
 import io.openslb.dataplane.schedule.Scheduler;
@@ -34,7 +37,7 @@ public final class BackendPool {
     for (MemberSpec m : spec.members()) {
       Backend b = new Backend(m, stats.of(spec.scope(), m));
       all.add(b);
-      boolean healthy = !spec.healthCheck().enabled() || health.healthy(healthKey(spec, m));
+      boolean healthy = !spec.healthCheck().enabled() || health.healthy(spec.healthKey(m));
       if (m.weight() > 0 && healthy) {
         eligible.add(b);
       }
@@ -46,12 +49,6 @@ public final class BackendPool {
       }
     }
     return new BackendPool(spec, all, eligible);
-  }
-
-  /** The key under which {@code member}'s health is kept: probes go to HealthCheckConnectPort if set. */
-  public static HealthKey healthKey(TargetSpec spec, MemberSpec member) {
-    Integer port = spec.healthCheck().connectPort();
-    return new HealthKey(spec.scope(), member.ip(), port != null ? port : member.port());
   }
 
   public TargetSpec spec() {

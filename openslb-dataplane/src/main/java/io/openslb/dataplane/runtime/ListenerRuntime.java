@@ -1,5 +1,8 @@
 package io.openslb.dataplane.runtime;
 
+import io.openslb.dataplane.config.ListenerSpec;
+import io.openslb.dataplane.config.RuleSpec;
+
 import io.openslb.dataplane.acl.AclMatcher;
 import io.openslb.dataplane.health.HealthTable;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.openslb.dataplane.schedule;
 
-import io.openslb.dataplane.runtime.Backend;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package io.openslb.dataplane.schedule;
 
-import io.openslb.dataplane.runtime.Backend;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;

@@ -2,7 +2,7 @@ package io.openslb.dataplane.acl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.runtime.AclSpec;
+import io.openslb.dataplane.config.AclSpec;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

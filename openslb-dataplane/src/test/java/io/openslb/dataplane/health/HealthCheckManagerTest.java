@@ -1,17 +1,19 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.dataplane.config.HealthKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.health.HealthTable.State;
-import io.openslb.dataplane.runtime.HealthCheckSpec;
-import io.openslb.dataplane.runtime.ListenerKey;
-import io.openslb.dataplane.runtime.ListenerSpec;
-import io.openslb.dataplane.runtime.MemberSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
-import io.openslb.dataplane.runtime.RuntimeSnapshot;
-import io.openslb.dataplane.runtime.TargetSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.ListenerKey;
+import io.openslb.dataplane.config.ListenerSpec;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.config.RuntimeSnapshot;
+import io.openslb.dataplane.config.TargetSpec;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

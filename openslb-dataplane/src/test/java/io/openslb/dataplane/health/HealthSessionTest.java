@@ -1,9 +1,11 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.dataplane.config.HealthKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openslb.dataplane.health.HealthTable.State;
-import io.openslb.dataplane.runtime.HealthCheckSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,8 +1,12 @@
 package io.openslb.dataplane.runtime;
 
+import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.TargetSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.health.HealthKey;
+import io.openslb.dataplane.config.HealthKey;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.schedule.FlowKey;
@@ -42,7 +46,7 @@ class BackendPoolTest {
   }
 
   void mark(TargetSpec t, MemberSpec m, State s) {
-    health.set(BackendPool.healthKey(t, m), s);
+    health.set(t.healthKey(m), s);
   }
 
   @Test
@@ -77,7 +81,7 @@ class BackendPoolTest {
       HealthTable h = new HealthTable();
       TargetSpec t = target("wrr", (Boolean) row[1], false, member("i-a", 1, 100, null), member("i-b", 2, 100, null));
       if (row[0] != null) {
-        h.set(BackendPool.healthKey(t, t.members().get(1)), (State) row[0]);
+        h.set(t.healthKey(t.members().get(1)), (State) row[0]);
       }
       Map<String, Integer> p = picks(BackendPool.build(t, h, stats), 100);
       assertThat(p.containsKey("i-b")).as("b %s, check %s", row[0], row[1]).isEqualTo(row[2]);
@@ -88,9 +92,9 @@ class BackendPoolTest {
   @Test
   void healthKeyUsesTheConnectPortWhenSet() {
     MemberSpec m = member("i-a", 1, 100, null);
-    assertThat(BackendPool.healthKey(target("wrr", true, false, m), m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 8080));
+    assertThat(target("wrr", true, false, m).healthKey(m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 8080));
     TargetSpec viaPort = new TargetSpec(SCOPE, "wrr", List.of(m), check(true, 9000), null, false);
-    assertThat(BackendPool.healthKey(viaPort, m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 9000));
+    assertThat(viaPort.healthKey(m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 9000));
   }
 
   @Test
@@ -101,15 +105,15 @@ class BackendPoolTest {
       HealthTable h = new HealthTable();
       TargetSpec t = target(scheduler, true, true, slave, master); // order does not matter
       assertThat(picks(BackendPool.build(t, h, stats), 50)).as("unjudged").containsOnlyKeys("i-master");
-      h.set(BackendPool.healthKey(t, master), State.NORMAL);
-      h.set(BackendPool.healthKey(t, slave), State.NORMAL);
+      h.set(t.healthKey(master), State.NORMAL);
+      h.set(t.healthKey(slave), State.NORMAL);
       assertThat(picks(BackendPool.build(t, h, stats), 50)).as("both healthy").containsOnlyKeys("i-master");
-      h.set(BackendPool.healthKey(t, master), State.ABNORMAL);
+      h.set(t.healthKey(master), State.ABNORMAL);
       assertThat(picks(BackendPool.build(t, h, stats), 50)).as("master down").containsOnlyKeys("i-slave");
-      h.set(BackendPool.healthKey(t, master), State.NORMAL);
+      h.set(t.healthKey(master), State.NORMAL);
       assertThat(picks(BackendPool.build(t, h, stats), 50)).as("master back").containsOnlyKeys("i-master");
-      h.set(BackendPool.healthKey(t, master), State.ABNORMAL);
-      h.set(BackendPool.healthKey(t, slave), State.ABNORMAL);
+      h.set(t.healthKey(master), State.ABNORMAL);
+      h.set(t.healthKey(slave), State.ABNORMAL);
       BackendPool none = BackendPool.build(t, h, stats);
       assertThat(none.noneEligible()).as("both down").isTrue();
     }

@@ -5,7 +5,6 @@ import static io.openslb.dataplane.schedule.Members.flow;
 import static io.openslb.dataplane.schedule.Members.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.runtime.Backend;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import static io.openslb.dataplane.schedule.Members.sequence;
 import static io.openslb.dataplane.schedule.Members.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.runtime.Backend;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;

@@ -1,8 +1,6 @@
 package io.openslb.dataplane.schedule;
 
-import io.openslb.dataplane.runtime.Backend;
-import io.openslb.dataplane.runtime.BackendStats;
-import io.openslb.dataplane.runtime.MemberSpec;
+import io.openslb.dataplane.config.MemberSpec;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -22,7 +22,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.openslb.dataplane.listener.ListenerSlot;
-import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
 import java.net.InetSocketAddress;

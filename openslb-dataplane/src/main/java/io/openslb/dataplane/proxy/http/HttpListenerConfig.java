@@ -2,8 +2,8 @@ package io.openslb.dataplane.proxy.http;
 
 import io.netty.util.AsciiString;
 import io.openslb.dataplane.runtime.ListenerRuntime;
-import io.openslb.dataplane.runtime.ListenerSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
+import io.openslb.dataplane.config.ListenerSpec;
+import io.openslb.dataplane.config.RuleSpec;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import java.util.List;

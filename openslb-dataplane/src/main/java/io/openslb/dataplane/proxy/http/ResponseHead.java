@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.schedule.Backend;
 
 /**
  * Turns a backend's final response head into the one the client gets: framing for the client's

@@ -1,6 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.dataplane.runtime.RuleSpec;
+import io.openslb.dataplane.config.RuleSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

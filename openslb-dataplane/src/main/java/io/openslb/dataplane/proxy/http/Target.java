@@ -2,10 +2,10 @@ package io.openslb.dataplane.proxy.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
-import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.BackendPool;
-import io.openslb.dataplane.runtime.MemberSpec;
-import io.openslb.dataplane.runtime.StickySpec;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.StickySpec;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;

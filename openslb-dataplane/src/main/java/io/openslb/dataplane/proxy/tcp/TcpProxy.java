@@ -17,7 +17,7 @@ import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
-import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.BackendPool;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;

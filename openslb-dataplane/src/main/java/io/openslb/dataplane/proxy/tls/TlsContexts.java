@@ -10,7 +10,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.util.Mapping;
-import io.openslb.dataplane.runtime.TlsSpec;
+import io.openslb.dataplane.config.TlsSpec;
 import io.openslb.model.TlsCipherNames;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

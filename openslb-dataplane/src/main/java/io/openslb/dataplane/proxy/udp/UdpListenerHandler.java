@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import io.openslb.dataplane.listener.ListenerSlot;
-import io.openslb.dataplane.runtime.Backend;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
 import java.net.InetSocketAddress;

@@ -3,11 +3,11 @@ package io.openslb.dataplane.proxy.http;
 import io.openslb.dataplane.Transport;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.listener.ListenerManager;
-import io.openslb.dataplane.runtime.ListenerSpec;
-import io.openslb.dataplane.runtime.MemberSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
-import io.openslb.dataplane.runtime.RuntimeSnapshot;
-import io.openslb.dataplane.runtime.StickySpec;
+import io.openslb.dataplane.config.ListenerSpec;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.config.RuntimeSnapshot;
+import io.openslb.dataplane.config.StickySpec;
 import io.openslb.model.Listener;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,7 +35,7 @@ final class ProxyHarness implements AutoCloseable {
     Listener l = Listeners.http(port, fields);
     ListenerSpec spec = Listeners.spec(vip, l, Listeners.target(l.resourceId(), sticky, members), rules);
     specs.put(vip + ":" + port, spec);
-    Map<io.openslb.dataplane.runtime.ListenerKey, ListenerSpec> all = new HashMap<>();
+    Map<io.openslb.dataplane.config.ListenerKey, ListenerSpec> all = new HashMap<>();
     specs.values().forEach(s -> all.put(s.key(), s));
     manager.apply(new RuntimeSnapshot(++revision, all));
   }

@@ -2,10 +2,10 @@ package io.openslb.dataplane.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.runtime.BackendStats;
-import io.openslb.dataplane.runtime.ListenerKey;
-import io.openslb.dataplane.runtime.MemberSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
+import io.openslb.dataplane.schedule.BackendStats;
+import io.openslb.dataplane.config.ListenerKey;
+import io.openslb.dataplane.config.MemberSpec;
+import io.openslb.dataplane.config.RuleSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.openslb.dataplane.proxy.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.openslb.dataplane.runtime.HealthCheckSpec;
-import io.openslb.dataplane.runtime.RuleSpec;
-import io.openslb.dataplane.runtime.TargetSpec;
+import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.config.TargetSpec;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

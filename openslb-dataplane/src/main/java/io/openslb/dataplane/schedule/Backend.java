@@ -1,4 +1,6 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.schedule;
+
+import io.openslb.dataplane.config.MemberSpec;
 
 import java.net.InetSocketAddress;
 

@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.config;
 
 import io.openslb.dataplane.sync.StoreView;
 import io.openslb.model.AccessControlList;

@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.schedule;
 
 import io.netty.channel.Channel;
 import java.util.Set;

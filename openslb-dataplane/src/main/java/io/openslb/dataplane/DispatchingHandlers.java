@@ -1,4 +1,7 @@
-package io.openslb.dataplane.listener;
+package io.openslb.dataplane;
+
+import io.openslb.dataplane.listener.ListenerSlot;
+import io.openslb.dataplane.listener.ProtocolHandlers;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;

@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.config;
 
 /**
  * A backend as configured: where traffic goes and with what weight. {@code role} is {@code

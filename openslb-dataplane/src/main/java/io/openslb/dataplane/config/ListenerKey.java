@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.config;
 
 /** Where a listener accepts: address, port and transport ({@code udp} or {@code tcp}). */
 public record ListenerKey(String address, int port, boolean udp) {

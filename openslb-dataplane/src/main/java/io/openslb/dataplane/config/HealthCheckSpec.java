@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.config;
 
 /**
  * How a target's members are health-checked. {@code type} is {@code tcp}, {@code http} or {@code

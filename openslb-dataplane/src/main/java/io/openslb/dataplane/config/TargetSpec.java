@@ -1,4 +1,4 @@
-package io.openslb.dataplane.runtime;
+package io.openslb.dataplane.config;
 
 import java.util.List;
 
@@ -17,5 +17,11 @@ public record TargetSpec(
 
   public TargetSpec {
     members = List.copyOf(members);
+  }
+
+  /** The key under which {@code member}'s health is kept: probes go to HealthCheckConnectPort if set. */
+  public HealthKey healthKey(MemberSpec member) {
+    Integer port = healthCheck.connectPort();
+    return new HealthKey(scope, member.ip(), port != null ? port : member.port());
   }
 }
