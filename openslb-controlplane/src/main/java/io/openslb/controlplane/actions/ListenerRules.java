@@ -7,6 +7,7 @@ import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
+import io.openslb.model.SchedulerKind;
 import io.openslb.model.ServerGroup;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,6 @@ final class ListenerRules {
   static final Set<String> BUILT_IN_TLS_POLICIES =
       Set.of("tls_cipher_policy_1_0", "tls_cipher_policy_1_1", "tls_cipher_policy_1_2",
           "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3");
-  private static final Set<String> HASH_SCHEDULERS = Set.of("sch", "tch", "qch");
 
   private ListenerRules() {}
 
@@ -100,15 +100,19 @@ final class ListenerRules {
       throw ApiException.invalid("Scheduler", "qch", "wrr|rr|wlc|sch|tch for " + l.protocol().apiName());
     }
     if (previous != null && !previous.scheduler().equals(l.scheduler())) {
-      boolean wasHash = HASH_SCHEDULERS.contains(previous.scheduler());
-      boolean isHash = HASH_SCHEDULERS.contains(l.scheduler());
+      boolean wasHash = hashScheduler(previous.scheduler());
+      boolean isHash = hashScheduler(l.scheduler());
       if (wasHash || isHash) {
         throw ApiException.of(ApiError.SCHEDULER_CHANGE_NOT_ALLOWED, previous.scheduler(), l.scheduler());
       }
     }
-    if (HASH_SCHEDULERS.contains(l.scheduler()) && !performanceInstance(lb)) {
+    if (hashScheduler(l.scheduler()) && !performanceInstance(lb)) {
       throw ApiException.of(ApiError.SPEC_NOT_SUPPORTED, "Scheduler " + l.scheduler() + " needs a LoadBalancerSpec");
     }
+  }
+
+  private static boolean hashScheduler(String apiName) {
+    return SchedulerKind.parse(apiName).map(SchedulerKind::hash).orElse(false);
   }
 
   /** Hash schedulers need a guaranteed-performance instance: one with a spec, or billed by CLCU (§3.4). */

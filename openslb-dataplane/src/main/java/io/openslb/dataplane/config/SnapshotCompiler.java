@@ -8,6 +8,7 @@ import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
+import io.openslb.model.SchedulerKind;
 import io.openslb.model.ServerCertificate;
 import io.openslb.model.ServerGroup;
 import io.openslb.model.TlsCipherPolicy;
@@ -57,9 +58,9 @@ public final class SnapshotCompiler {
     StickySpec sticky = sticky(l.stickySession(), l.stickySessionType(), l.cookieTimeout(), l.cookie());
     TargetSpec target;
     if (l.vserverGroupId() != null) {
-      target = new TargetSpec(l.resourceId(), l.scheduler(), groupMembers(view, account, region, "vservergroups", l.vserverGroupId(), lb), check, sticky, false);
+      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, "vservergroups", l.vserverGroupId(), lb), check, sticky, false);
     } else if (l.masterSlaveServerGroupId() != null) {
-      target = new TargetSpec(l.resourceId(), l.scheduler(), groupMembers(view, account, region, "masterslavegroups", l.masterSlaveServerGroupId(), lb), check, sticky, true);
+      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, "masterslavegroups", l.masterSlaveServerGroupId(), lb), check, sticky, true);
     } else {
       List<MemberSpec> members = new ArrayList<>();
       int port = l.backendServerPort() == null ? 0 : l.backendServerPort();
@@ -68,7 +69,7 @@ public final class SnapshotCompiler {
           members.add(new MemberSpec(s.serverId(), s.type(), s.serverIp(), port, s.weight(), null));
         }
       }
-      target = new TargetSpec(l.resourceId(), l.scheduler(), members, check, sticky, false);
+      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), members, check, sticky, false);
     }
     List<RuleSpec> rules = l.protocol().layer7() ? rules(view, account, region, lb, l, target) : List.of();
     return new ListenerSpec(key, account, lb.id(), l, target, rules, acl(view, account, region, l),
@@ -145,7 +146,7 @@ public final class SnapshotCompiler {
       }
       TargetSpec target = new TargetSpec(
           scope,
-          own && r.scheduler() != null ? r.scheduler() : l.scheduler(),
+          scheduler(own && r.scheduler() != null ? r.scheduler() : l.scheduler()),
           groupMembers(view, account, region, "vservergroups", r.vserverGroupId(), lb),
           check,
           own ? sticky(r.stickySession(), r.stickySessionType(), r.cookieTimeout(), r.cookie()) : listenerTarget.sticky(),
@@ -209,6 +210,15 @@ public final class SnapshotCompiler {
         .filter(c -> c.certificatePem() != null && c.privateKeyPem() != null)
         .map(c -> new TlsSpec.CertificatePair(c.id(), c.certificatePem(), c.privateKeyPem()))
         .orElse(null);
+  }
+
+  /** Absent means the API's default; a name no algorithm has is an error, never a silent wrr. */
+  static SchedulerKind scheduler(String apiName) {
+    if (apiName == null) {
+      return SchedulerKind.DEFAULT;
+    }
+    return SchedulerKind.parse(apiName)
+        .orElseThrow(() -> new IllegalArgumentException("Scheduler: " + apiName + " (expected wrr|rr|wlc|sch|tch|qch)"));
   }
 
   private static <T> T orDefault(T v, T def) {

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.config;
 
+import io.openslb.model.SchedulerKind;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record TargetSpec(
     String scope,
-    String scheduler,
+    SchedulerKind scheduler,
     List<MemberSpec> members,
     HealthCheckSpec healthCheck,
     StickySpec sticky,

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,17 +50,17 @@ class HealthCheckManagerTest {
 
   @Test
   void wantedKeysFollowScopeConnectPortAndSwitch() {
-    TargetSpec own = new TargetSpec("lb-1_tcp_80", "wrr",
+    TargetSpec own = new TargetSpec("lb-1_tcp_80", SchedulerKind.WRR,
         List.of(member("i-1", "10.0.0.1", 8080), member("i-2", "10.0.0.2", 8080)), check(true, null, 2), null, false);
-    TargetSpec connectPort = new TargetSpec("lb-1_tcp_81", "wrr",
+    TargetSpec connectPort = new TargetSpec("lb-1_tcp_81", SchedulerKind.WRR,
         List.of(member("i-1", "10.0.0.1", 8080), member("i-1b", "10.0.0.1", 8081)), check(true, 9000, 2), null, false);
-    TargetSpec off = new TargetSpec("lb-1_tcp_82", "wrr", List.of(member("i-1", "10.0.0.1", 8080)), check(false, null, 2),
+    TargetSpec off = new TargetSpec("lb-1_tcp_82", SchedulerKind.WRR, List.of(member("i-1", "10.0.0.1", 8080)), check(false, null, 2),
         null, false);
-    TargetSpec sharedRule = new TargetSpec("lb-1_http_83", "wrr", List.of(member("i-3", "10.0.0.3", 80)), check(true, null, 2),
+    TargetSpec sharedRule = new TargetSpec("lb-1_http_83", SchedulerKind.WRR, List.of(member("i-3", "10.0.0.3", 80)), check(true, null, 2),
         null, false);
-    TargetSpec ownRule = new TargetSpec("rule-1", "wrr", List.of(member("i-3", "10.0.0.3", 80)), check(true, null, 5), null, false);
-    TargetSpec offRule = new TargetSpec("rule-2", "wrr", List.of(member("i-4", "10.0.0.4", 80)), check(false, null, 5), null, false);
-    TargetSpec l83 = new TargetSpec("lb-1_http_83", "wrr", List.of(member("i-2", "10.0.0.2", 80)), check(true, null, 2), null, false);
+    TargetSpec ownRule = new TargetSpec("rule-1", SchedulerKind.WRR, List.of(member("i-3", "10.0.0.3", 80)), check(true, null, 5), null, false);
+    TargetSpec offRule = new TargetSpec("rule-2", SchedulerKind.WRR, List.of(member("i-4", "10.0.0.4", 80)), check(false, null, 5), null, false);
+    TargetSpec l83 = new TargetSpec("lb-1_http_83", SchedulerKind.WRR, List.of(member("i-2", "10.0.0.2", 80)), check(true, null, 2), null, false);
 
     Map<HealthKey, HealthCheckSpec> wanted = HealthCheckManager.wanted(snapshot(1,
         listener(80, own), listener(81, connectPort), listener(82, off),
@@ -90,7 +91,7 @@ class HealthCheckManagerTest {
         ServerSocket live = new ServerSocket(0, 64, InetAddress.getByName(IP))) {
       HealthKey liveKey = new HealthKey("lb-1_tcp_80", IP, live.getLocalPort());
       HealthKey deadKey = new HealthKey("lb-1_tcp_80", IP, deadPort);
-      TargetSpec target = new TargetSpec("lb-1_tcp_80", "wrr",
+      TargetSpec target = new TargetSpec("lb-1_tcp_80", SchedulerKind.WRR,
           List.of(member("i-live", IP, live.getLocalPort()), member("i-dead", IP, deadPort)), check(true, null, 1), null, false);
 
       manager.update(snapshot(1, listener(80, target)));
@@ -106,14 +107,14 @@ class HealthCheckManagerTest {
       assertThat(manager.session(liveKey)).isSameAs(liveSession);
 
       // a changed check restarts the session; the last verdict stays until the new one decides
-      TargetSpec slower = new TargetSpec(target.scope(), "wrr", target.members(), check(true, null, 2), null, false);
+      TargetSpec slower = new TargetSpec(target.scope(), SchedulerKind.WRR, target.members(), check(true, null, 2), null, false);
       manager.update(snapshot(3, listener(80, slower)));
       assertThat(manager.session(liveKey)).isNotSameAs(liveSession);
       assertThat(liveSession.active()).isFalse();
       assertThat(table.get(deadKey)).isEqualTo(State.ABNORMAL);
 
       // a removed member loses its session and its entry
-      TargetSpec onlyLive = new TargetSpec(target.scope(), "wrr", List.of(member("i-live", IP, live.getLocalPort())),
+      TargetSpec onlyLive = new TargetSpec(target.scope(), SchedulerKind.WRR, List.of(member("i-live", IP, live.getLocalPort())),
           check(true, null, 2), null, false);
       manager.update(snapshot(4, listener(80, onlyLive)));
       assertThat(manager.sessionCount()).isEqualTo(1);
@@ -121,7 +122,7 @@ class HealthCheckManagerTest {
       assertThat(table.get(liveKey)).isEqualTo(State.NORMAL);
 
       // the check switched off: nothing left
-      TargetSpec unchecked = new TargetSpec(target.scope(), "wrr", onlyLive.members(), check(false, null, 2), null, false);
+      TargetSpec unchecked = new TargetSpec(target.scope(), SchedulerKind.WRR, onlyLive.members(), check(false, null, 2), null, false);
       manager.update(snapshot(5, listener(80, unchecked)));
       assertThat(manager.sessionCount()).isZero();
       await().atMost(Duration.ofSeconds(2)).until(() -> table.get(liveKey) == null);
@@ -132,7 +133,7 @@ class HealthCheckManagerTest {
   @Test
   void aMemberThatCannotBeCheckedDoesNotBlockTheOthers() {
     try (Transport transport = new Transport(1); HealthCheckManager manager = new HealthCheckManager(transport, new HealthTable())) {
-      TargetSpec target = new TargetSpec("lb-1_tcp_80", "wrr",
+      TargetSpec target = new TargetSpec("lb-1_tcp_80", SchedulerKind.WRR,
           List.of(member("i-bad", IP, 70_000), member("i-good", IP, 8080)), check(true, null, 1), null, false);
       manager.update(snapshot(1, listener(80, target)));
       assertThat(manager.sessionCount()).isEqualTo(1);
@@ -145,7 +146,7 @@ class HealthCheckManagerTest {
     HealthTable table = new HealthTable();
     try (Transport transport = new Transport(1)) {
       HealthCheckManager manager = new HealthCheckManager(transport, table);
-      TargetSpec target = new TargetSpec("lb-1_tcp_80", "wrr", List.of(member("i-1", IP, 1)), check(true, null, 1), null, false);
+      TargetSpec target = new TargetSpec("lb-1_tcp_80", SchedulerKind.WRR, List.of(member("i-1", IP, 1)), check(true, null, 1), null, false);
       manager.update(snapshot(1, listener(80, target)));
       HealthSession s = manager.session(new HealthKey("lb-1_tcp_80", IP, 1));
       manager.close();

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.runtime;
 
+import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.TargetSpec;
@@ -32,7 +33,7 @@ class BackendPoolTest {
   }
 
   static TargetSpec target(String scheduler, boolean checked, boolean primarySecondary, MemberSpec... members) {
-    return new TargetSpec(SCOPE, scheduler, List.of(members), check(checked, null), null, primarySecondary);
+    return new TargetSpec(SCOPE, SchedulerKind.parse(scheduler).orElseThrow(), List.of(members), check(checked, null), null, primarySecondary);
   }
 
   static Map<String, Integer> picks(BackendPool pool, int n) {
@@ -93,7 +94,7 @@ class BackendPoolTest {
   void healthKeyUsesTheConnectPortWhenSet() {
     MemberSpec m = member("i-a", 1, 100, null);
     assertThat(target("wrr", true, false, m).healthKey(m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 8080));
-    TargetSpec viaPort = new TargetSpec(SCOPE, "wrr", List.of(m), check(true, 9000), null, false);
+    TargetSpec viaPort = new TargetSpec(SCOPE, SchedulerKind.WRR, List.of(m), check(true, 9000), null, false);
     assertThat(viaPort.healthKey(m)).isEqualTo(new HealthKey(SCOPE, "10.0.0.1", 9000));
   }
 

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.schedule;
 
+import io.openslb.model.SchedulerKind;
 import static io.openslb.dataplane.schedule.Members.backend;
 import static io.openslb.dataplane.schedule.Members.flow;
 import static io.openslb.dataplane.schedule.Members.name;
@@ -44,7 +45,7 @@ class ConsistentHashTest {
   }
 
   static Map<Integer, String> assign(String scheduler, List<Backend> members) {
-    Scheduler s = Schedulers.create(scheduler, members);
+    Scheduler s = Schedulers.create(SchedulerKind.parse(scheduler).orElseThrow(), members);
     IntFunction<FlowKey> key = keys(scheduler);
     Map<Integer, String> out = new HashMap<>();
     for (int i = 0; i < KEYS; i++) {
@@ -110,7 +111,7 @@ class ConsistentHashTest {
 
   @Test
   void schKeepsAClientOnOneMemberWhateverItsPort() {
-    Scheduler s = Schedulers.create("sch", members(5));
+    Scheduler s = Schedulers.create(SchedulerKind.SCH, members(5));
     for (int c = 0; c < 50; c++) {
       String ip = "198.51.100." + c;
       String first = name(s.pick(flow(ip, 1024), Set.of()));
@@ -122,7 +123,7 @@ class ConsistentHashTest {
 
   @Test
   void tchSpreadsOneClientsConnectionsButRepeatsTheSameFourTuple() {
-    Scheduler s = Schedulers.create("tch", members(5));
+    Scheduler s = Schedulers.create(SchedulerKind.TCH, members(5));
     Set<String> used = new HashSet<>();
     for (int port = 1024; port < 1124; port++) {
       String first = name(s.pick(flow("198.51.100.1", port), Set.of()));
@@ -141,7 +142,7 @@ class ConsistentHashTest {
 
   @Test
   void qchFollowsTheConnectionIdAcrossAddressChanges() {
-    Scheduler s = Schedulers.create("qch", members(5));
+    Scheduler s = Schedulers.create(SchedulerKind.QCH, members(5));
     Set<String> used = new HashSet<>();
     for (int c = 0; c < 100; c++) {
       byte[] cid = ("conn-" + c).getBytes(StandardCharsets.UTF_8);
@@ -158,8 +159,8 @@ class ConsistentHashTest {
   @Test
   void qchWithoutAConnectionIdFallsBackToTheSourceIp() {
     List<Backend> m = members(5);
-    Scheduler qch = Schedulers.create("qch", m);
-    Scheduler sch = Schedulers.create("sch", m);
+    Scheduler qch = Schedulers.create(SchedulerKind.QCH, m);
+    Scheduler sch = Schedulers.create(SchedulerKind.SCH, m);
     for (int c = 0; c < 100; c++) {
       FlowKey f = new FlowKey(new InetSocketAddress("198.51.100." + c, 4000 + c), null, null);
       assertThat(qch.pick(f, Set.of())).isSameAs(sch.pick(f, Set.of()));
@@ -172,7 +173,7 @@ class ConsistentHashTest {
   void excludedMembersAreSkippedToTheNextOnTheRing() {
     List<Backend> m = members(4);
     for (String name : List.of("sch", "tch", "qch")) {
-      Scheduler s = Schedulers.create(name, m);
+      Scheduler s = Schedulers.create(SchedulerKind.parse(name).orElseThrow(), m);
       IntFunction<FlowKey> key = keys(name);
       for (int i = 0; i < 200; i++) {
         Backend first = s.pick(key.apply(i), Set.of());
@@ -189,7 +190,7 @@ class ConsistentHashTest {
   @Test
   void noMembersGivesNull() {
     for (String name : List.of("sch", "tch", "qch")) {
-      assertThat(Schedulers.create(name, List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
+      assertThat(Schedulers.create(SchedulerKind.parse(name).orElseThrow(), List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.schedule;
 
+import io.openslb.model.SchedulerKind;
 import static io.openslb.dataplane.schedule.Members.flow;
 import static io.openslb.dataplane.schedule.Members.name;
 import static io.openslb.dataplane.schedule.Members.sequence;
@@ -42,7 +43,7 @@ class LeastConnectionsTest {
     for (int i = 0; i < actives.length; i++) {
       active(m.get(i), actives[i]);
     }
-    Scheduler s = Schedulers.create("wlc", m);
+    Scheduler s = Schedulers.create(SchedulerKind.WLC, m);
     for (int i = 0; i < 5; i++) { // the same answer whatever the tie-break cursor
       assertThat(name(s.pick(flow("192.0.2.1", 1000 + i), Set.of()))).isEqualTo(expected);
     }
@@ -50,13 +51,13 @@ class LeastConnectionsTest {
 
   @Test
   void tiesGoRoundRobin() {
-    assertThat(sequence(Schedulers.create("wlc", weighted(1, 1, 1)), 6)).isEqualTo("abcabc");
+    assertThat(sequence(Schedulers.create(SchedulerKind.WLC, weighted(1, 1, 1)), 6)).isEqualTo("abcabc");
   }
 
   @Test
   void connectionsThatStayOpenFillMembersInProportionToWeight() {
     List<Backend> m = weighted(3, 1);
-    Scheduler s = Schedulers.create("wlc", m);
+    Scheduler s = Schedulers.create(SchedulerKind.WLC, m);
     for (int i = 0; i < 400; i++) {
       s.pick(flow("192.0.2.1", 1000 + i), Set.of()).stats().opened(null);
     }
@@ -69,7 +70,7 @@ class LeastConnectionsTest {
     List<Backend> m = weighted(1, 1, 1);
     active(m.get(0), 10);
     active(m.get(2), 5);
-    Scheduler s = Schedulers.create("wlc", m);
+    Scheduler s = Schedulers.create(SchedulerKind.WLC, m);
     assertThat(name(s.pick(flow("192.0.2.1", 1), Set.of(m.get(1))))).isEqualTo("c");
     assertThat(s.pick(flow("192.0.2.1", 1), Set.copyOf(m))).isNull();
   }

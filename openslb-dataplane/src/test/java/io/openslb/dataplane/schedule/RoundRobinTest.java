@@ -1,5 +1,6 @@
 package io.openslb.dataplane.schedule;
 
+import io.openslb.model.SchedulerKind;
 import static io.openslb.dataplane.schedule.Members.distribution;
 import static io.openslb.dataplane.schedule.Members.flow;
 import static io.openslb.dataplane.schedule.Members.name;
@@ -38,7 +39,7 @@ class RoundRobinTest {
   @ParameterizedTest(name = "wrr {0} -> {1}")
   @MethodSource("wrrCycles")
   void wrrPicksOneCycleExactlyAndThenRepeats(int[] weights, String cycle) {
-    Scheduler s = Schedulers.create("wrr", weighted(weights));
+    Scheduler s = Schedulers.create(SchedulerKind.WRR, weighted(weights));
     assertThat(sequence(s, cycle.length() * 3)).isEqualTo(cycle.repeat(3));
   }
 
@@ -53,19 +54,19 @@ class RoundRobinTest {
   @ParameterizedTest(name = "wrr {0} over {1} picks")
   @MethodSource("wrrShares")
   void wrrSharesAreExactlyProportionalOverWholeCycles(int[] weights, int picks, Map<String, Integer> expected) {
-    assertThat(distribution(Schedulers.create("wrr", weighted(weights)), picks)).isEqualTo(expected);
+    assertThat(distribution(Schedulers.create(SchedulerKind.WRR, weighted(weights)), picks)).isEqualTo(expected);
   }
 
   @Test
   void wrrIsTheDefaultForUnknownOrMissingNames() {
-    assertThat(sequence(Schedulers.create(null, weighted(2, 1)), 3)).isEqualTo("aba");
-    assertThat(sequence(Schedulers.create("wrr", weighted(2, 1)), 3)).isEqualTo("aba");
+    assertThat(sequence(Schedulers.create(SchedulerKind.DEFAULT, weighted(2, 1)), 3)).isEqualTo("aba");
+    assertThat(sequence(Schedulers.create(SchedulerKind.WRR, weighted(2, 1)), 3)).isEqualTo("aba");
   }
 
   @Test
   void rrIgnoresWeightsAndGoesInArrivalOrder() {
-    assertThat(sequence(Schedulers.create("rr", weighted(5, 1, 1)), 9)).isEqualTo("abcabcabc");
-    assertThat(distribution(Schedulers.create("rr", weighted(100, 1, 50)), 9_000))
+    assertThat(sequence(Schedulers.create(SchedulerKind.RR, weighted(5, 1, 1)), 9)).isEqualTo("abcabcabc");
+    assertThat(distribution(Schedulers.create(SchedulerKind.RR, weighted(100, 1, 50)), 9_000))
         .isEqualTo(Map.of("a", 3_000, "b", 3_000, "c", 3_000));
   }
 
@@ -73,7 +74,7 @@ class RoundRobinTest {
   void excludedMembersAreSkippedAndAllExcludedGivesNull() {
     List<Backend> m = weighted(1, 1, 1);
     for (String name : List.of("rr", "wrr")) {
-      Scheduler s = Schedulers.create(name, m);
+      Scheduler s = Schedulers.create(SchedulerKind.parse(name).orElseThrow(), m);
       for (int i = 0; i < 30; i++) {
         assertThat(name(s.pick(flow("192.0.2.1", i + 1), Set.of(m.get(1))))).isIn("a", "c");
       }
@@ -83,7 +84,7 @@ class RoundRobinTest {
 
   @Test
   void noMembersGivesNull() {
-    assertThat(Schedulers.create("wrr", List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
-    assertThat(Schedulers.create("rr", List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
+    assertThat(Schedulers.create(SchedulerKind.WRR, List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
+    assertThat(Schedulers.create(SchedulerKind.RR, List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
   }
 }

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.model.SchedulerKind;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 import io.openslb.dataplane.schedule.Backend;
@@ -39,7 +40,7 @@ final class Target {
 
   Target(BackendPool pool) {
     this.pool = pool;
-    this.countActive = "wlc".equals(pool.spec().scheduler());
+    this.countActive = pool.spec().scheduler() == SchedulerKind.WLC;
     StickySpec s = pool.spec().sticky();
     if (s == null) {
       sticky = Sticky.NONE;

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.udp;
 
+import io.openslb.model.SchedulerKind;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -67,7 +68,7 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
       return null;
     }
     InetSocketAddress local = (InetSocketAddress) listener.localAddress();
-    byte[] quicId = "qch".equals(runtime.pool().spec().scheduler())
+    byte[] quicId = runtime.pool().spec().scheduler() == SchedulerKind.QCH
         ? QuicPackets.destinationConnectionId(first.content()) : null;
     Backend backend = runtime.pool().pick(new FlowKey(client, local, quicId), Set.of());
     if (backend == null) {

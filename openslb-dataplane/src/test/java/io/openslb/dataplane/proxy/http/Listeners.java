@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.model.SchedulerKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openslb.dataplane.health.HealthTable;
@@ -42,7 +43,7 @@ final class Listeners {
   }
 
   static TargetSpec target(String scope, StickySpec sticky, MemberSpec... members) {
-    return new TargetSpec(scope, "wrr", List.of(members), HealthCheckSpec.disabled(), sticky, false);
+    return new TargetSpec(scope, SchedulerKind.WRR, List.of(members), HealthCheckSpec.disabled(), sticky, false);
   }
 
   static ListenerSpec spec(String vip, Listener l, TargetSpec target, List<RuleSpec> rules) {

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.model.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Forwarding-rule precedence as a table: host and path in, rule out. */
 class RuleMatcherTest {
   static RuleSpec rule(String id, String domain, String url) {
-    return new RuleSpec(id, domain, url, new TargetSpec(id, "wrr", List.of(), HealthCheckSpec.disabled(), null, false));
+    return new RuleSpec(id, domain, url, new TargetSpec(id, SchedulerKind.WRR, List.of(), HealthCheckSpec.disabled(), null, false));
   }
 
   static final List<RuleSpec> RULES = List.of(

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.udp;
 
+import io.openslb.model.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,7 +101,7 @@ class UdpProxyTest {
         .put("loadBalancerId", "lb-udptest").put("port", port).put("protocol", "UDP").put("status", "running")
         .put("scheduler", scheduler);
     Listener listener = JSON.treeToValue(l, Listener.class);
-    TargetSpec target = new TargetSpec(listener.resourceId(), scheduler, List.of(members), HealthCheckSpec.disabled(), null, false);
+    TargetSpec target = new TargetSpec(listener.resourceId(), SchedulerKind.parse(scheduler).orElseThrow(), List.of(members), HealthCheckSpec.disabled(), null, false);
     ListenerSpec spec = new ListenerSpec(key, "acct", "lb-udptest", listener, target, List.of(), acl, null);
     manager.apply(new RuntimeSnapshot(++revision, Map.of(key, spec)));
     vip = new InetSocketAddress(VIP, port);
