@@ -18,7 +18,7 @@ import io.openslb.controlplane.http.RequestHandler;
 import io.openslb.controlplane.http.ResponseRenderer;
 import io.openslb.controlplane.service.Ids;
 import io.openslb.controlplane.service.Regions;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.controlplane.service.Transactor;
 import io.openslb.store.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +141,7 @@ public final class ApiDispatcher implements RequestHandler {
                 String tokenKey = null;
                 String fingerprint = null;
                 if (token != null) {
-                  tokenKey = StoreKeys.clientToken(caller.accountId(), action, sha256(token));
+                  tokenKey = StoreLayout.clientToken(caller.accountId(), action, sha256(token));
                   fingerprint = sha256(canonical(raw));
                   var previous = tx.get(tokenKey, IdempotentResult.class);
                   if (previous.isPresent()) {

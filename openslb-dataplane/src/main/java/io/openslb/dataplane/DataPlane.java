@@ -12,7 +12,7 @@ import io.openslb.dataplane.config.ListenerKey;
 import io.openslb.dataplane.config.RuntimeSnapshot;
 import io.openslb.dataplane.config.SnapshotCompiler;
 import io.openslb.dataplane.sync.StoreMirror;
-import io.openslb.dataplane.sync.StoreView;
+import io.openslb.dataplane.sync.ConfigIndex;
 import io.openslb.model.Listener;
 import io.openslb.store.StateStore;
 import java.util.Map;
@@ -68,7 +68,7 @@ public final class DataPlane implements AutoCloseable {
     return dp;
   }
 
-  private void apply(StoreView view) {
+  private void apply(ConfigIndex view) {
     RuntimeSnapshot snapshot = SnapshotCompiler.compile(view);
     listeners.apply(snapshot);
     checks.update(snapshot);

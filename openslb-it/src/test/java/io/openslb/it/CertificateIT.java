@@ -30,7 +30,7 @@ import com.aliyuncs.slb.model.v20140515.UploadServerCertificateResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openslb.controlplane.service.Accounts;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.it.TestCertificates.Issued;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,7 +206,7 @@ class CertificateIT {
       boolean isRsa = e.getKey().startsWith("rsa");
       assertThat(d.getEncryptionAlgorithm()).as(e.getKey()).isEqualTo(isRsa ? "RSA" : "ECC");
       assertThat(d.getEncryptionKeyLength()).as(e.getKey()).isEqualTo(isRsa ? 2048 : 256);
-      JsonNode record = stored(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, e.getValue()));
+      JsonNode record = stored(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, e.getValue()));
       assertThat(record.path("privateKeyPem").asText()).as(e.getKey())
           .startsWith("-----BEGIN PRIVATE KEY-----").doesNotContain("RSA PRIVATE").doesNotContain("EC PRIVATE");
       assertThat(record.path("kind").asText()).isEqualTo("server");
@@ -224,7 +224,7 @@ class CertificateIT {
     assertThat(r.getCommonName()).isEqualTo("chain.example.com");
     assertThat(r.getSubjectAlternativeNames()).containsExactly("chain.example.com", "*.chain.example.com");
     assertThat(r.getExpireTimeStamp()).isEqualTo(leaf.cert().getNotAfter().getTime());
-    String pem = stored(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, r.getServerCertificateId()))
+    String pem = stored(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, r.getServerCertificateId()))
         .path("certificatePem").asText();
     assertThat(pem.split("-----BEGIN CERTIFICATE-----", -1)).hasSize(3);
     assertThat(pem).startsWith(leaf.certPem().strip().substring(0, 40));
@@ -531,7 +531,7 @@ class CertificateIT {
     sdk.call(deleteRequest(server));
     sdk.call(deleteCaRequest(ca));
     for (String id : List.of(server, ca)) {
-      assertThat(slb.server().store().get(StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "certificate", id)))
+      assertThat(slb.server().store().get(StoreLayout.tags(slb.rootAccountId(), Sdk.REGION, "certificate", id)))
           .as("tags of the deleted certificate %s", id).isEmpty();
     }
   }

@@ -21,7 +21,7 @@ import com.aliyuncs.slb.model.v20140515.DescribeDomainExtensionsResponse.DomainE
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerHTTPSListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerHTTPSListenerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.SetDomainExtensionAttributeRequest;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.it.TestCertificates.Issued;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,7 +192,7 @@ class DomainExtensionIT {
     });
 
     // stored where the data plane reads them
-    assertThat(slb.server().store().get(StoreKeys.domainExtension(slb.rootAccountId(), Sdk.REGION, lb, id)))
+    assertThat(slb.server().store().get(StoreLayout.domainExtension(slb.rootAccountId(), Sdk.REGION, lb, id)))
         .isPresent();
   }
 
@@ -323,7 +323,7 @@ class DomainExtensionIT {
     deleteLb.setLoadBalancerId(lb);
     sdk.call(deleteLb);
     expect(attributeRequest(onOther), "InvalidParameter.DomainExtensionId");
-    assertThat(slb.server().store().list(StoreKeys.domainExtensions(slb.rootAccountId(), Sdk.REGION, lb)).entries())
+    assertThat(slb.server().store().list(StoreLayout.domainExtensions(slb.rootAccountId(), Sdk.REGION, lb)).entries())
         .isEmpty();
     // the certificates are free again
     Issued free = TestCertificates.selfSigned(TestCertificates.RSA_B, "free.example.com", "free.example.com");

@@ -15,7 +15,7 @@ import com.aliyuncs.slb.model.v20140515.CreateRulesResponse;
 import com.aliyuncs.slb.model.v20140515.CreateVServerGroupRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeVServerGroupAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeVServerGroupAttributeResponse;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
 import java.time.Duration;
 import java.util.List;
@@ -116,7 +116,7 @@ final class GroupSupport {
     String cert = slb.rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
     slb.server().store().commit(
         Txn.builder()
-            .put(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}")
+            .put(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}")
             .build());
     CreateLoadBalancerHTTPSListenerRequest r = new CreateLoadBalancerHTTPSListenerRequest();
     r.setLoadBalancerId(lb);

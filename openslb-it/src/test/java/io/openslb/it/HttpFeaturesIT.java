@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerHTTPSListenerRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.BackendServer;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.ListenerProtocol;
@@ -223,7 +223,7 @@ class HttpFeaturesIT {
   void listenerForwardRedirectsEveryRequestToHttps() throws Exception {
     String[] lb = it.loadBalancer();
     String cert = slb.rootAccountId() + "_redirect_cert";
-    it.put(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}");
+    it.put(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}");
     CreateLoadBalancerHTTPSListenerRequest https = new CreateLoadBalancerHTTPSListenerRequest();
     https.setLoadBalancerId(lb[0]);
     https.setListenerPort(9443);
@@ -261,9 +261,9 @@ class HttpFeaturesIT {
     ObjectMapper json = new ObjectMapper();
     String groupApi = "rsp-api";
     String groupImg = "rsp-img";
-    it.put(StoreKeys.vserverGroup(acct, Sdk.REGION, groupApi), json.writeValueAsString(new ServerGroup(groupApi, lb[0],
+    it.put(StoreLayout.vserverGroup(acct, Sdk.REGION, groupApi), json.writeValueAsString(new ServerGroup(groupApi, lb[0],
         ServerGroup.VSERVER, "api", List.of(new BackendServer("i-f2", "ecs", "127.0.0.32", 100, web2.port(), null, null, null)), 1)));
-    it.put(StoreKeys.vserverGroup(acct, Sdk.REGION, groupImg), json.writeValueAsString(new ServerGroup(groupImg, lb[0],
+    it.put(StoreLayout.vserverGroup(acct, Sdk.REGION, groupImg), json.writeValueAsString(new ServerGroup(groupImg, lb[0],
         ServerGroup.VSERVER, "img", List.of(new BackendServer("i-f3", "ecs", "127.0.0.33", 100, web3.port(), null, null, null)), 1)));
     putRule(json, acct, lb[0], "rule-api", "www.shop.example", "/api", groupApi);
     putRule(json, acct, lb[0], "rule-img", "*.shop.example", null, groupImg);

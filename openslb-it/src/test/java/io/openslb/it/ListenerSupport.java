@@ -22,7 +22,7 @@ import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
 import com.aliyuncs.slb.model.v20140515.StopLoadBalancerListenerRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.store.KeyValue;
 import io.openslb.store.Txn;
 
@@ -243,35 +243,35 @@ final class ListenerSupport {
   /** A server certificate record of the root account (UploadServerCertificate is not implemented yet). */
   String serverCertificate() {
     String id = slb.rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
-    put(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String caCertificate() {
     String id = "139a00604ad-cn-east-hangzhou-0" + (++certificates);
-    put(StoreKeys.caCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreLayout.caCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String tlsPolicy(String id) {
-    put(StoreKeys.tlsPolicy(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreLayout.tlsPolicy(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String acl(String id) {
-    put(StoreKeys.acl(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreLayout.acl(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String vserverGroup(String lb, String id) {
-    put(StoreKeys.vserverGroup(slb.rootAccountId(), Sdk.REGION, id),
+    put(StoreLayout.vserverGroup(slb.rootAccountId(), Sdk.REGION, id),
         JSON.createObjectNode().put("id", id).put("loadBalancerId", lb));
     return id;
   }
 
   /** Sets a load balancer's stored status (locked cannot be reached through the API). */
   void forceLoadBalancerStatus(String lb, String status) {
-    String key = StoreKeys.loadBalancer(slb.rootAccountId(), Sdk.REGION, lb);
+    String key = StoreLayout.loadBalancer(slb.rootAccountId(), Sdk.REGION, lb);
     KeyValue kv = slb.server().store().get(key).orElseThrow();
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(kv.value());

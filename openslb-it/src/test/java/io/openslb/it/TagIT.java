@@ -20,7 +20,7 @@ import com.aliyuncs.slb.model.v20140515.ListTagResourcesResponse.TagResource;
 import com.aliyuncs.slb.model.v20140515.RemoveTagsRequest;
 import com.aliyuncs.slb.model.v20140515.TagResourcesRequest;
 import com.aliyuncs.slb.model.v20140515.UntagResourcesRequest;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -330,7 +330,7 @@ class TagIT {
     DeleteLoadBalancerRequest delete = new DeleteLoadBalancerRequest();
     delete.setLoadBalancerId(lb);
     sdk.call(delete);
-    String prefix = StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "listener") + lb;
+    String prefix = StoreLayout.tags(slb.rootAccountId(), Sdk.REGION, "listener") + lb;
     assertThat(slb.server().store().list(prefix).entries()).isEmpty();
   }
 
@@ -340,7 +340,7 @@ class TagIT {
     String lb = it.loadBalancer();
     String group = it.vserverGroup(lb, "rsp-tagitgroup0001");
     String msGroup = "rsp-tagitmsgroup01";
-    putRecord(StoreKeys.masterSlaveGroup(slb.rootAccountId(), Sdk.REGION, msGroup),
+    putRecord(StoreLayout.masterSlaveGroup(slb.rootAccountId(), Sdk.REGION, msGroup),
         "{\"id\":\"" + msGroup + "\",\"loadBalancerId\":\"" + lb + "\",\"kind\":\"masterslave\"}");
     String cert = it.serverCertificate();
     String ca = it.caCertificate();
@@ -366,14 +366,14 @@ class TagIT {
     delete.setAclId(acl);
     sdk.call(delete);
     assertThat(rows(listTags("acl", List.of(acl), null))).isEmpty();
-    assertThat(slb.server().store().get(StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "acl", acl))).isEmpty();
+    assertThat(slb.server().store().get(StoreLayout.tags(slb.rootAccountId(), Sdk.REGION, "acl", acl))).isEmpty();
 
     // deleting a VServer group deletes its tags too
     com.aliyuncs.slb.model.v20140515.DeleteVServerGroupRequest deleteGroup =
         new com.aliyuncs.slb.model.v20140515.DeleteVServerGroupRequest();
     deleteGroup.setVServerGroupId(group);
     sdk.call(deleteGroup);
-    assertThat(slb.server().store().get(StoreKeys.tags(slb.rootAccountId(), Sdk.REGION, "vservergroup", group)))
+    assertThat(slb.server().store().get(StoreLayout.tags(slb.rootAccountId(), Sdk.REGION, "vservergroup", group)))
         .isEmpty();
   }
 

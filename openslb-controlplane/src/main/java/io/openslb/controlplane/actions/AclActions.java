@@ -9,7 +9,7 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
 import io.openslb.controlplane.service.Quotas;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.AccessControlList;
 import io.openslb.model.Listener;
 import io.openslb.model.Tag;
@@ -77,7 +77,7 @@ public final class AclActions {
       throw ApiException.of(ApiError.ACL_IN_USE, acl.id(),
           String.join(", ", users.stream().map(Listener::resourceId).toList()));
     }
-    call.tx().delete(StoreKeys.acl(call.accountId(), call.regionId(), acl.id()));
+    call.tx().delete(StoreLayout.acl(call.accountId(), call.regionId(), acl.id()));
     ResourceTags.delete(call, ResourceTags.ACL, acl.id());
     return Json.object();
   }
@@ -223,14 +223,14 @@ public final class AclActions {
   private static AccessControlList find(Call call) {
     String id = call.params().required("AclId");
     return call.tx()
-        .get(StoreKeys.acl(call.accountId(), call.regionId(), id), AccessControlList.class)
+        .get(StoreLayout.acl(call.accountId(), call.regionId(), id), AccessControlList.class)
         .map(a -> a.id() == null ? new AccessControlList(id, a.name(), a.addressIpVersion(), a.entries(),
             a.resourceGroupId(), a.createTime()) : a)
         .orElseThrow(() -> ApiException.of(ApiError.ACL_NOT_FOUND));
   }
 
   private static List<AccessControlList> all(Call call) {
-    return call.tx().list(StoreKeys.acls(call.accountId(), call.regionId()), AccessControlList.class);
+    return call.tx().list(StoreLayout.acls(call.accountId(), call.regionId()), AccessControlList.class);
   }
 
   private static void requireUniqueName(List<AccessControlList> existing, String name, String exceptId) {
@@ -242,7 +242,7 @@ public final class AclActions {
   }
 
   private static void save(Call call, AccessControlList acl) {
-    call.tx().put(StoreKeys.acl(call.accountId(), call.regionId(), acl.id()), acl);
+    call.tx().put(StoreLayout.acl(call.accountId(), call.regionId(), acl.id()), acl);
   }
 
   private static AccessControlList withEntries(AccessControlList acl, List<AccessControlList.Entry> entries) {

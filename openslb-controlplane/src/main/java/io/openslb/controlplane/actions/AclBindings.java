@@ -3,7 +3,7 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.AccessControlList;
 import io.openslb.model.Listener;
 import io.openslb.model.LoadBalancer;
@@ -24,7 +24,7 @@ final class AclBindings {
 
   /** The region's listeners that use the ACL, by load balancer, port and protocol. */
   static List<Listener> users(Call call, String aclId) {
-    return call.tx().list(StoreKeys.allListeners(call.accountId(), call.regionId()), Listener.class).stream()
+    return call.tx().list(StoreLayout.allListeners(call.accountId(), call.regionId()), Listener.class).stream()
         .filter(l -> uses(l, aclId))
         .toList();
   }
@@ -40,7 +40,7 @@ final class AclBindings {
     }
     AccessControlList acl =
         call.tx()
-            .get(StoreKeys.acl(lb.accountId(), lb.regionId(), l.aclId()), AccessControlList.class)
+            .get(StoreLayout.acl(lb.accountId(), lb.regionId(), l.aclId()), AccessControlList.class)
             .orElseThrow(() -> ApiException.of(ApiError.ACL_NOT_FOUND));
     String aclVersion = versionOf(acl);
     String lbVersion = lb.addressIpVersion() == null ? "ipv4" : lb.addressIpVersion();

@@ -9,7 +9,7 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.HealthView;
 import io.openslb.controlplane.service.Quotas;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.BackendServer;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
@@ -178,7 +178,7 @@ public final class BackendServerActions {
         String scope = own ? r.id() : l.resourceId();
         Integer probePort = own ? r.healthCheckConnectPort() : l.healthCheckConnectPort();
         call.tx()
-            .get(StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), r.vserverGroupId()), ServerGroup.class)
+            .get(StoreLayout.vserverGroup(lb.accountId(), lb.regionId(), r.vserverGroupId()), ServerGroup.class)
             .ifPresent(g -> g.backendServers().forEach(s -> out.add(new Member(s, s.port(), scope, probePort))));
       }
     }
@@ -191,8 +191,8 @@ public final class BackendServerActions {
     if (groupId != null) {
       String key =
           l.vserverGroupId() != null
-              ? StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), groupId)
-              : StoreKeys.masterSlaveGroup(lb.accountId(), lb.regionId(), groupId);
+              ? StoreLayout.vserverGroup(lb.accountId(), lb.regionId(), groupId)
+              : StoreLayout.masterSlaveGroup(lb.accountId(), lb.regionId(), groupId);
       call.tx()
           .get(key, ServerGroup.class)
           .ifPresent(g -> g.backendServers().forEach(s -> out.add(new Member(s, s.port()))));

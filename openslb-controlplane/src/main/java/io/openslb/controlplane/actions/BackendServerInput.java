@@ -7,7 +7,7 @@ import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.BackendServer;
 import io.openslb.model.Instance;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ final class BackendServerInput {
     if (item.type().equals("ecs")) {
       Instance instance =
           call.tx()
-              .get(StoreKeys.instance(call.accountId(), item.serverId()), Instance.class)
+              .get(StoreLayout.instance(call.accountId(), item.serverId()), Instance.class)
               .filter(i -> i.regionId() == null || i.regionId().equals(call.regionId()))
               .orElseThrow(() -> ApiException.of(ApiError.SERVER_NOT_FOUND, item.serverId()));
       if (!instance.running()) {

@@ -10,7 +10,7 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
 import io.openslb.controlplane.service.PemCertificates;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.controlplane.service.TlsQuotas;
 import io.openslb.model.ServerCertificate;
 import io.openslb.model.Tag;
@@ -58,14 +58,14 @@ public final class CertificateActions {
 
     String key(Call call, String id) {
       return this == SERVER
-          ? StoreKeys.serverCertificate(call.accountId(), call.regionId(), id)
-          : StoreKeys.caCertificate(call.accountId(), call.regionId(), id);
+          ? StoreLayout.serverCertificate(call.accountId(), call.regionId(), id)
+          : StoreLayout.caCertificate(call.accountId(), call.regionId(), id);
     }
 
     String prefix(Call call) {
       return this == SERVER
-          ? StoreKeys.serverCertificates(call.accountId(), call.regionId())
-          : StoreKeys.caCertificates(call.accountId(), call.regionId());
+          ? StoreLayout.serverCertificates(call.accountId(), call.regionId())
+          : StoreLayout.caCertificates(call.accountId(), call.regionId());
     }
   }
 

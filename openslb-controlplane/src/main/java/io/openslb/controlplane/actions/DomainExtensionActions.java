@@ -9,7 +9,7 @@ import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.controlplane.service.TlsQuotas;
 import io.openslb.model.DomainExtension;
 import io.openslb.model.Listener;
@@ -80,7 +80,7 @@ public final class DomainExtensionActions {
     } while (find(call, id).isPresent());
     DomainExtension d = new DomainExtension(id, lb.id(), port, domain, certificateId,
         call.now().toEpochMilli());
-    call.tx().put(StoreKeys.domainExtension(lb.accountId(), lb.regionId(), lb.id(), id), d);
+    call.tx().put(StoreLayout.domainExtension(lb.accountId(), lb.regionId(), lb.id(), id), d);
     ObjectNode out = Json.object();
     out.put("ListenerPort", port);
     out.put("DomainExtensionId", id);
@@ -90,7 +90,7 @@ public final class DomainExtensionActions {
   ObjectNode delete(Call call) {
     DomainExtension d = required(call);
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call, d.loadBalancerId()));
-    call.tx().delete(StoreKeys.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()));
+    call.tx().delete(StoreLayout.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()));
     return Json.object();
   }
 
@@ -100,7 +100,7 @@ public final class DomainExtensionActions {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call, d.loadBalancerId()));
     String certificateId = existingCertificate(call);
     if (!certificateId.equals(d.serverCertificateId())) {
-      call.tx().put(StoreKeys.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()),
+      call.tx().put(StoreLayout.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()),
           new DomainExtension(d.id(), d.loadBalancerId(), d.listenerPort(), d.domain(), certificateId, d.createTime()));
     }
     return Json.object();
@@ -148,7 +148,7 @@ public final class DomainExtensionActions {
   private static String existingCertificate(Call call) {
     String id = call.params().string("ServerCertificateId")
         .orElseThrow(() -> ApiException.of(ApiError.SERVER_CERTIFICATE_ID_EMPTY));
-    if (!call.tx().exists(StoreKeys.serverCertificate(call.accountId(), call.regionId(), id))) {
+    if (!call.tx().exists(StoreLayout.serverCertificate(call.accountId(), call.regionId(), id))) {
       throw ApiException.of(ApiError.CERTIFICATE_NOT_FOUND);
     }
     return id;

@@ -5,7 +5,7 @@ import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
 import io.openslb.model.LoadBalancer;
@@ -26,11 +26,11 @@ final class ForwardingRules {
   private ForwardingRules() {}
 
   static String key(LoadBalancer lb, String ruleId) {
-    return StoreKeys.rule(lb.accountId(), lb.regionId(), lb.id(), ruleId);
+    return StoreLayout.rule(lb.accountId(), lb.regionId(), lb.id(), ruleId);
   }
 
   static List<ForwardingRule> ofLoadBalancer(Call call, LoadBalancer lb) {
-    return call.tx().list(StoreKeys.rules(lb.accountId(), lb.regionId(), lb.id()), ForwardingRule.class).stream()
+    return call.tx().list(StoreLayout.rules(lb.accountId(), lb.regionId(), lb.id()), ForwardingRule.class).stream()
         .sorted(CREATION_ORDER)
         .toList();
   }
@@ -51,7 +51,7 @@ final class ForwardingRules {
    */
   static Optional<ForwardingRule> find(Call call, String ruleId) {
     String suffix = "/" + ruleId;
-    for (String key : call.tx().keys(StoreKeys.allRules(call.accountId(), call.regionId()))) {
+    for (String key : call.tx().keys(StoreLayout.allRules(call.accountId(), call.regionId()))) {
       if (key.endsWith(suffix)) {
         return call.tx().get(key, ForwardingRule.class);
       }
@@ -65,7 +65,7 @@ final class ForwardingRules {
 
   static boolean idTaken(Call call, String ruleId) {
     String suffix = "/" + ruleId;
-    return call.tx().keys(StoreKeys.allRules(call.accountId(), call.regionId())).stream()
+    return call.tx().keys(StoreLayout.allRules(call.accountId(), call.regionId())).stream()
         .anyMatch(k -> k.endsWith(suffix));
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.DomainExtension;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
@@ -28,16 +28,16 @@ final class HttpsResources {
   private HttpsResources() {}
 
   static List<Listener> regionListeners(Call call) {
-    return call.tx().list(StoreKeys.allListeners(call.accountId(), call.regionId()), Listener.class);
+    return call.tx().list(StoreLayout.allListeners(call.accountId(), call.regionId()), Listener.class);
   }
 
   static List<DomainExtension> regionDomainExtensions(Call call) {
-    return call.tx().list(StoreKeys.allDomainExtensions(call.accountId(), call.regionId()), DomainExtension.class);
+    return call.tx().list(StoreLayout.allDomainExtensions(call.accountId(), call.regionId()), DomainExtension.class);
   }
 
   /** The domain extensions of one HTTPS listener, oldest first. */
   static List<DomainExtension> domainExtensions(Call call, LoadBalancer lb, int port) {
-    return call.tx().list(StoreKeys.domainExtensions(lb.accountId(), lb.regionId(), lb.id()), DomainExtension.class)
+    return call.tx().list(StoreLayout.domainExtensions(lb.accountId(), lb.regionId(), lb.id()), DomainExtension.class)
         .stream()
         .filter(d -> d.listenerPort() == port)
         .sorted(Comparator.comparingLong(DomainExtension::createTime).thenComparing(DomainExtension::id))
@@ -50,7 +50,7 @@ final class HttpsResources {
       return;
     }
     for (DomainExtension d : domainExtensions(call, lb, listener.port())) {
-      call.tx().delete(StoreKeys.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()));
+      call.tx().delete(StoreLayout.domainExtension(lb.accountId(), lb.regionId(), lb.id(), d.id()));
     }
   }
 
@@ -82,7 +82,7 @@ final class HttpsResources {
   }
 
   static Optional<ServerCertificate> serverCertificate(Call call, String id) {
-    return call.tx().get(StoreKeys.serverCertificate(call.accountId(), call.regionId(), id), ServerCertificate.class);
+    return call.tx().get(StoreLayout.serverCertificate(call.accountId(), call.regionId(), id), ServerCertificate.class);
   }
 
   /**

@@ -10,7 +10,7 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.ListenerStatusView;
 import io.openslb.controlplane.service.Quotas;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.ListenerStatus;
@@ -189,7 +189,7 @@ public final class ListenerActions {
   ObjectNode delete(Call call) {
     LoadBalancer lb = Lookups.unlocked(Lookups.loadBalancer(call));
     Listener l = Lookups.listener(call, lb);
-    call.tx().delete(StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), l.port(), l.protocol()));
+    call.tx().delete(StoreLayout.listener(lb.accountId(), lb.regionId(), lb.id(), l.port(), l.protocol()));
     ForwardingRules.deleteOfListener(call, lb, l);
     HttpsResources.deleteDomainExtensions(call, lb, l);
     ResourceTags.delete(call, ResourceTags.LISTENER, l.resourceId());
@@ -211,11 +211,11 @@ public final class ListenerActions {
 
     List<LoadBalancer> lbs = new ArrayList<>();
     if (ids.isEmpty()) {
-      lbs.addAll(call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class));
+      lbs.addAll(call.tx().list(StoreLayout.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class));
     } else {
       for (String id : new LinkedHashSet<>(ids)) {
         call.tx()
-            .get(StoreKeys.loadBalancer(call.accountId(), call.regionId(), id), LoadBalancer.class)
+            .get(StoreLayout.loadBalancer(call.accountId(), call.regionId(), id), LoadBalancer.class)
             .ifPresent(lbs::add);
       }
     }

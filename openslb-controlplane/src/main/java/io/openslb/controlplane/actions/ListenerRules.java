@@ -3,7 +3,7 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
@@ -31,11 +31,11 @@ final class ListenerRules {
       throw ApiException.of(ApiError.GROUP_MISMATCH);
     }
     if (l.vserverGroupId() != null) {
-      requireOwnedBy(call, lb, StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), l.vserverGroupId()),
+      requireOwnedBy(call, lb, StoreLayout.vserverGroup(lb.accountId(), lb.regionId(), l.vserverGroupId()),
           ApiError.VSERVER_GROUP_NOT_FOUND);
     }
     if (l.masterSlaveServerGroupId() != null) {
-      requireOwnedBy(call, lb, StoreKeys.masterSlaveGroup(lb.accountId(), lb.regionId(), l.masterSlaveServerGroupId()),
+      requireOwnedBy(call, lb, StoreLayout.masterSlaveGroup(lb.accountId(), lb.regionId(), l.masterSlaveServerGroupId()),
           ApiError.MASTER_SLAVE_GROUP_NOT_FOUND);
       if ("off".equals(l.healthCheck())) {
         throw ApiException.invalid("HealthCheckSwitch", "off", "on for a primary/secondary server group");
@@ -64,7 +64,7 @@ final class ListenerRules {
       }
     }
     if (l.aclId() != null && (previous == null || !l.aclId().equals(previous.aclId()))) {
-      if (!call.tx().exists(StoreKeys.acl(lb.accountId(), lb.regionId(), l.aclId()))) {
+      if (!call.tx().exists(StoreLayout.acl(lb.accountId(), lb.regionId(), l.aclId()))) {
         throw ApiException.of(ApiError.ACL_NOT_FOUND);
       }
     }
@@ -74,7 +74,7 @@ final class ListenerRules {
       }
       boolean httpsThere =
           call.tx().exists(
-              StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), l.forwardPort(), ListenerProtocol.HTTPS));
+              StoreLayout.listener(lb.accountId(), lb.regionId(), lb.id(), l.forwardPort(), ListenerProtocol.HTTPS));
       if (!httpsThere) {
         throw ApiException.invalid("ForwardPort", l.forwardPort(), "the port of an HTTPS listener of this load balancer");
       }
@@ -83,16 +83,16 @@ final class ListenerRules {
       if (l.serverCertificateId() == null) {
         throw ApiException.of(ApiError.SERVER_CERTIFICATE_ID_EMPTY);
       }
-      if (!call.tx().exists(StoreKeys.serverCertificate(lb.accountId(), lb.regionId(), l.serverCertificateId()))) {
+      if (!call.tx().exists(StoreLayout.serverCertificate(lb.accountId(), lb.regionId(), l.serverCertificateId()))) {
         throw ApiException.of(ApiError.CERTIFICATE_NOT_FOUND);
       }
       if (l.caCertificateId() != null
-          && !call.tx().exists(StoreKeys.caCertificate(lb.accountId(), lb.regionId(), l.caCertificateId()))) {
+          && !call.tx().exists(StoreLayout.caCertificate(lb.accountId(), lb.regionId(), l.caCertificateId()))) {
         throw ApiException.of(ApiError.CA_CERTIFICATE_NOT_FOUND);
       }
       String policy = l.tlsCipherPolicy();
       if (!BUILT_IN_TLS_POLICIES.contains(policy)
-          && !call.tx().exists(StoreKeys.tlsPolicy(lb.accountId(), lb.regionId(), policy))) {
+          && !call.tx().exists(StoreLayout.tlsPolicy(lb.accountId(), lb.regionId(), policy))) {
         throw ApiException.of(ApiError.TLS_POLICY_NOT_FOUND, policy);
       }
     }

@@ -10,7 +10,7 @@ import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
 import io.openslb.controlplane.service.Quotas;
 import io.openslb.controlplane.service.Regions;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.controlplane.service.Vip;
 import io.openslb.controlplane.service.VipPool;
 import io.openslb.model.LoadBalancer;
@@ -102,7 +102,7 @@ public final class LoadBalancerActions {
     List<Tag> tags = TagActions.tagParams(p, quotas.tagsPerResource()); // the rules AddTags/TagResources apply
 
     List<LoadBalancer> existing =
-        call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
+        call.tx().list(StoreLayout.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
     if (existing.size() >= quotas.loadBalancersPerAccount()) {
       throw ApiException.of(ApiError.OVER_QUOTA, "at most " + quotas.loadBalancersPerAccount() + " load balancers");
     }
@@ -167,20 +167,20 @@ public final class LoadBalancerActions {
       if (!IP_LITERAL.matcher(requested).matches() || !vipPool.contains(requested)) {
         throw ApiException.of(ApiError.ADDRESS_NOT_IN_POOL, requested, vipPool.cidr());
       }
-      if (call.tx().exists(StoreKeys.vip(requested))) {
+      if (call.tx().exists(StoreLayout.vip(requested))) {
         throw ApiException.of(ApiError.ADDRESS_USED, requested);
       }
       address = requested;
     } else {
       Set<String> used = new HashSet<>();
-      for (String key : call.tx().keys(StoreKeys.VIPS)) {
-        used.add(key.substring(StoreKeys.VIPS.length()));
+      for (String key : call.tx().keys(StoreLayout.VIPS)) {
+        StoreLayout.parse(key).ifPresent(vip -> used.add(vip.id()));
       }
       address =
           vipPool.firstFree(used).orElseThrow(() -> ApiException.of(ApiError.SUBNET_IP_EXHAUST, vipPool.cidr()));
-      call.tx().exists(StoreKeys.vip(address)); // compare on it: two nodes must not take the same one
+      call.tx().exists(StoreLayout.vip(address)); // compare on it: two nodes must not take the same one
     }
-    call.tx().put(StoreKeys.vip(address), new Vip(address, call.accountId(), call.regionId(), lbId));
+    call.tx().put(StoreLayout.vip(address), new Vip(address, call.accountId(), call.regionId(), lbId));
     return address;
   }
 
@@ -196,8 +196,8 @@ public final class LoadBalancerActions {
       call.tx().deleteAll(prefix);
     }
     LoadBalancerChildren.keys(call, lb).forEach(call.tx()::delete);
-    call.tx().delete(StoreKeys.loadBalancer(lb.accountId(), lb.regionId(), lb.id()));
-    call.tx().delete(StoreKeys.vip(lb.address()));
+    call.tx().delete(StoreLayout.loadBalancer(lb.accountId(), lb.regionId(), lb.id()));
+    call.tx().delete(StoreLayout.vip(lb.address()));
     return Json.object();
   }
 
@@ -206,7 +206,7 @@ public final class LoadBalancerActions {
     NumberedPage page = NumberedPage.read(p, "PageNumber", 100, 10);
     LoadBalancerFilter filter = LoadBalancerFilter.of(p);
     List<LoadBalancer> all =
-        call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
+        call.tx().list(StoreLayout.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
     List<LoadBalancer> matching =
         all.stream()
             .filter(filter::matches)

@@ -1,7 +1,7 @@
 package io.openslb.controlplane.actions;
 
 import io.openslb.controlplane.api.Call;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.ServerGroup;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ final class LoadBalancerChildren {
 
   static List<String> prefixes(LoadBalancer lb) {
     return List.of(
-        StoreKeys.listeners(lb.accountId(), lb.regionId(), lb.id()),
-        StoreKeys.rules(lb.accountId(), lb.regionId(), lb.id()),
-        StoreKeys.domainExtensions(lb.accountId(), lb.regionId(), lb.id()),
-        StoreKeys.tags(lb.accountId(), lb.regionId(), ResourceTags.LISTENER) + lb.id() + "_");
+        StoreLayout.listeners(lb.accountId(), lb.regionId(), lb.id()),
+        StoreLayout.rules(lb.accountId(), lb.regionId(), lb.id()),
+        StoreLayout.domainExtensions(lb.accountId(), lb.regionId(), lb.id()),
+        StoreLayout.tags(lb.accountId(), lb.regionId(), ResourceTags.LISTENER) + lb.id() + "_");
   }
 
   /** Children stored by their own id (not under the load balancer's id): its server groups of both kinds. */
@@ -26,7 +26,7 @@ final class LoadBalancerChildren {
       String tagType = kind.equals(ServerGroup.VSERVER) ? ResourceTags.VSERVER_GROUP : ResourceTags.MASTER_SLAVE_GROUP;
       for (ServerGroup g : ServerGroups.of(call, lb, kind)) {
         out.add(ServerGroups.key(call, kind, g.id()));
-        out.add(StoreKeys.tags(lb.accountId(), lb.regionId(), tagType, g.id()));
+        out.add(StoreLayout.tags(lb.accountId(), lb.regionId(), tagType, g.id()));
       }
     }
     return out;

@@ -4,7 +4,7 @@ import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Params;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
@@ -21,7 +21,7 @@ final class Lookups {
 
   static LoadBalancer loadBalancer(Call call, String lbId) {
     return call.tx()
-        .get(StoreKeys.loadBalancer(call.accountId(), call.regionId(), lbId), LoadBalancer.class)
+        .get(StoreLayout.loadBalancer(call.accountId(), call.regionId(), lbId), LoadBalancer.class)
         .orElseThrow(() -> ApiException.of(ApiError.LOAD_BALANCER_NOT_FOUND));
   }
 
@@ -39,12 +39,12 @@ final class Lookups {
   }
 
   static void save(Call call, LoadBalancer lb) {
-    call.tx().put(StoreKeys.loadBalancer(lb.accountId(), lb.regionId(), lb.id()), lb);
+    call.tx().put(StoreLayout.loadBalancer(lb.accountId(), lb.regionId(), lb.id()), lb);
   }
 
   static List<Listener> listeners(Call call, LoadBalancer lb) {
     List<Listener> all =
-        call.tx().list(StoreKeys.listeners(lb.accountId(), lb.regionId(), lb.id()), Listener.class);
+        call.tx().list(StoreLayout.listeners(lb.accountId(), lb.regionId(), lb.id()), Listener.class);
     return all.stream()
         .sorted(Comparator.comparingInt(Listener::port).thenComparing(Listener::protocol))
         .toList();
@@ -94,7 +94,7 @@ final class Lookups {
   static void save(Call call, LoadBalancer lb, Listener listener) {
     call.tx()
         .put(
-            StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), listener.port(), listener.protocol()),
+            StoreLayout.listener(lb.accountId(), lb.regionId(), lb.id(), listener.port(), listener.protocol()),
             listener);
   }
 }

@@ -3,7 +3,7 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.Tag;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * A load balancer's tags are on its own record, so the legacy AddTags/RemoveTags, the unified
  * TagResources/UntagResources, CreateLoadBalancer's Tag.N and DescribeLoadBalancers' tag filter all
  * see the same tags. Every other type keeps one {@link Stored} value per resource under {@link
- * StoreKeys#tags(String, String, String, String)}; the action that deletes such a resource calls
+ * StoreLayout#tags(String, String, String, String)}; the action that deletes such a resource calls
  * {@link #delete}, and tags of a resource that no longer exists are never listed.
  */
 final class ResourceTags {
@@ -41,12 +41,12 @@ final class ResourceTags {
   static List<Tag> get(Call call, String type, String id) {
     if (type.equals(INSTANCE)) {
       return call.tx()
-          .get(StoreKeys.loadBalancer(call.accountId(), call.regionId(), id), LoadBalancer.class)
+          .get(StoreLayout.loadBalancer(call.accountId(), call.regionId(), id), LoadBalancer.class)
           .map(LoadBalancer::tags)
           .orElse(List.of());
     }
     return call.tx()
-        .get(StoreKeys.tags(call.accountId(), call.regionId(), type, id), Stored.class)
+        .get(StoreLayout.tags(call.accountId(), call.regionId(), type, id), Stored.class)
         .map(Stored::tags)
         .orElse(List.of());
   }
@@ -59,7 +59,7 @@ final class ResourceTags {
       Lookups.save(call, b.build());
       return;
     }
-    String key = StoreKeys.tags(call.accountId(), call.regionId(), type, id);
+    String key = StoreLayout.tags(call.accountId(), call.regionId(), type, id);
     if (tags.isEmpty()) {
       call.tx().delete(key);
     } else {
@@ -70,7 +70,7 @@ final class ResourceTags {
   /** Removes the tags of a resource being deleted (a load balancer's go with its record). */
   static void delete(Call call, String type, String id) {
     if (!type.equals(INSTANCE)) {
-      call.tx().delete(StoreKeys.tags(call.accountId(), call.regionId(), type, id));
+      call.tx().delete(StoreLayout.tags(call.accountId(), call.regionId(), type, id));
     }
   }
 
@@ -79,13 +79,13 @@ final class ResourceTags {
     List<String> out = new ArrayList<>();
     if (type.equals(INSTANCE)) {
       for (LoadBalancer lb :
-          call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class)) {
+          call.tx().list(StoreLayout.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class)) {
         if (!lb.tags().isEmpty()) {
           out.add(lb.id());
         }
       }
     } else {
-      String prefix = StoreKeys.tags(call.accountId(), call.regionId(), type);
+      String prefix = StoreLayout.tags(call.accountId(), call.regionId(), type);
       for (String key : call.tx().keys(prefix)) {
         out.add(key.substring(prefix.length()));
       }
@@ -108,12 +108,12 @@ final class ResourceTags {
     String region = call.regionId();
     boolean exists =
         switch (type) {
-          case INSTANCE -> call.tx().exists(StoreKeys.loadBalancer(account, region, id));
-          case ACL -> call.tx().exists(StoreKeys.acl(account, region, id));
-          case VSERVER_GROUP -> call.tx().exists(StoreKeys.vserverGroup(account, region, id));
-          case MASTER_SLAVE_GROUP -> call.tx().exists(StoreKeys.masterSlaveGroup(account, region, id));
-          case CERTIFICATE -> call.tx().exists(StoreKeys.serverCertificate(account, region, id))
-              || call.tx().exists(StoreKeys.caCertificate(account, region, id));
+          case INSTANCE -> call.tx().exists(StoreLayout.loadBalancer(account, region, id));
+          case ACL -> call.tx().exists(StoreLayout.acl(account, region, id));
+          case VSERVER_GROUP -> call.tx().exists(StoreLayout.vserverGroup(account, region, id));
+          case MASTER_SLAVE_GROUP -> call.tx().exists(StoreLayout.masterSlaveGroup(account, region, id));
+          case CERTIFICATE -> call.tx().exists(StoreLayout.serverCertificate(account, region, id))
+              || call.tx().exists(StoreLayout.caCertificate(account, region, id));
           case LISTENER -> listenerKey(call, id).isPresent();
           default -> false;
         };
@@ -136,7 +136,7 @@ final class ResourceTags {
       return Optional.empty();
     }
     String key =
-        StoreKeys.listener(call.accountId(), call.regionId(), id.substring(0, middle), Integer.parseInt(portText),
+        StoreLayout.listener(call.accountId(), call.regionId(), id.substring(0, middle), Integer.parseInt(portText),
             protocol.get());
     return call.tx().exists(key) ? Optional.of(key) : Optional.empty();
   }

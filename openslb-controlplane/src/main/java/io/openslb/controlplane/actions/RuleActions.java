@@ -11,7 +11,7 @@ import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
 import io.openslb.controlplane.service.Quotas;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
@@ -239,7 +239,7 @@ public final class RuleActions {
   private static void requireGroup(Call call, LoadBalancer lb, String groupId) {
     ServerGroup g =
         call.tx()
-            .get(StoreKeys.vserverGroup(lb.accountId(), lb.regionId(), groupId), ServerGroup.class)
+            .get(StoreLayout.vserverGroup(lb.accountId(), lb.regionId(), groupId), ServerGroup.class)
             .filter(x -> lb.id().equals(x.loadBalancerId()))
             .orElseThrow(() -> ApiException.of(ApiError.VSERVER_GROUP_NOT_FOUND));
     if (g.backendServers().isEmpty()) {
@@ -266,7 +266,7 @@ public final class RuleActions {
 
   private static Optional<Listener> listenerOf(Call call, LoadBalancer lb, ForwardingRule r) {
     return call.tx()
-        .get(StoreKeys.listener(lb.accountId(), lb.regionId(), lb.id(), r.listenerPort(), r.listenerProtocol()),
+        .get(StoreLayout.listener(lb.accountId(), lb.regionId(), lb.id(), r.listenerPort(), r.listenerProtocol()),
             Listener.class);
   }
 

@@ -6,7 +6,7 @@ import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.service.Ids;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.BackendServer;
 import io.openslb.model.Listener;
 import io.openslb.model.LoadBalancer;
@@ -30,8 +30,8 @@ final class ServerGroups {
 
   static String key(Call call, String kind, String groupId) {
     return kind.equals(ServerGroup.MASTER_SLAVE)
-        ? StoreKeys.masterSlaveGroup(call.accountId(), call.regionId(), groupId)
-        : StoreKeys.vserverGroup(call.accountId(), call.regionId(), groupId);
+        ? StoreLayout.masterSlaveGroup(call.accountId(), call.regionId(), groupId)
+        : StoreLayout.vserverGroup(call.accountId(), call.regionId(), groupId);
   }
 
   /** The caller's group of {@code kind} named by the required parameter {@code param}. */
@@ -58,8 +58,8 @@ final class ServerGroups {
   static List<ServerGroup> of(Call call, LoadBalancer lb, String kind) {
     String prefix =
         kind.equals(ServerGroup.MASTER_SLAVE)
-            ? StoreKeys.masterSlaveGroups(lb.accountId(), lb.regionId())
-            : StoreKeys.vserverGroups(lb.accountId(), lb.regionId());
+            ? StoreLayout.masterSlaveGroups(lb.accountId(), lb.regionId())
+            : StoreLayout.vserverGroups(lb.accountId(), lb.regionId());
     return call.tx().list(prefix, ServerGroup.class).stream()
         .filter(g -> lb.id().equals(g.loadBalancerId()))
         .sorted(Comparator.comparingLong(ServerGroup::createTime).thenComparing(ServerGroup::id))

@@ -8,7 +8,7 @@ import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Quotas;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.Tag;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class TagActions {
     List<LoadBalancer> lbs =
         p.has("LoadBalancerId")
             ? List.of(Lookups.loadBalancer(call))
-            : call.tx().list(StoreKeys.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
+            : call.tx().list(StoreLayout.loadBalancers(call.accountId(), call.regionId()), LoadBalancer.class);
     // key -> value ("" for distinct keys) -> instance count
     TreeMap<String, TreeMap<String, Integer>> counts = new TreeMap<>();
     for (LoadBalancer lb : lbs) {

@@ -9,7 +9,7 @@ import io.openslb.controlplane.api.Call;
 import io.openslb.controlplane.api.Json;
 import io.openslb.controlplane.api.Params;
 import io.openslb.controlplane.service.Ids;
-import io.openslb.controlplane.service.StoreKeys;
+import io.openslb.store.StoreLayout;
 import io.openslb.controlplane.service.TlsQuotas;
 import io.openslb.model.Listener;
 import io.openslb.model.TlsCipherNames;
@@ -60,7 +60,7 @@ public final class TlsCipherPolicyActions {
     String name = name(p);
     List<String> versions = versions(p);
     List<String> ciphers = ciphers(p, versions);
-    String prefix = StoreKeys.tlsPolicies(call.accountId(), call.regionId());
+    String prefix = StoreLayout.tlsPolicies(call.accountId(), call.regionId());
     if (call.tx().keys(prefix).size() >= quotas.tlsPoliciesPerRegion()) {
       throw ApiException.of(ApiError.OVER_QUOTA, "at most " + quotas.tlsPoliciesPerRegion() + " TLS cipher policies per region");
     }
@@ -110,7 +110,7 @@ public final class TlsCipherPolicyActions {
     boolean includeListeners = p.bool("IncludeListener").orElse(false);
     Optional<Cursor> from = p.string("NextToken").map(Cursor::parse);
     List<TlsCipherPolicy> matching = call.tx()
-        .list(StoreKeys.tlsPolicies(call.accountId(), call.regionId()), TlsCipherPolicy.class).stream()
+        .list(StoreLayout.tlsPolicies(call.accountId(), call.regionId()), TlsCipherPolicy.class).stream()
         .filter(t -> idFilter.isEmpty() || idFilter.get().equals(t.id()))
         .filter(t -> nameFilter.isEmpty() || nameFilter.get().equals(t.name()))
         .sorted(ORDER)
@@ -241,6 +241,6 @@ public final class TlsCipherPolicyActions {
   }
 
   private static String key(Call call, String id) {
-    return StoreKeys.tlsPolicy(call.accountId(), call.regionId(), id);
+    return StoreLayout.tlsPolicy(call.accountId(), call.regionId(), id);
   }
 }

@@ -1,5 +1,6 @@
 package io.openslb.controlplane.service;
 
+import io.openslb.store.StoreLayout;
 import io.openslb.model.AccessKey;
 import io.openslb.model.Account;
 import io.openslb.model.Instance;
@@ -27,36 +28,34 @@ public final class Accounts {
   }
 
   public Optional<AccessKey> accessKey(String id) {
-    return transactor.read(tx -> tx.get(StoreKeys.accessKey(id), AccessKey.class));
+    return transactor.read(tx -> tx.get(StoreLayout.accessKey(id), AccessKey.class));
   }
 
   public Optional<Account> rootAccount() {
     return transactor.read(
-        tx -> tx.list(StoreKeys.ACCOUNTS, Account.class).stream().filter(Account::root).findFirst());
+        tx -> tx.list(StoreLayout.ACCOUNTS, StoreLayout.Kind.ACCOUNT, Account.class).stream().filter(Account::root).findFirst());
   }
 
   public List<Account> all() {
-    return transactor.read(tx -> tx.list(StoreKeys.ACCOUNTS, Account.class)).stream()
-        .filter(a -> a.id() != null)
-        .toList();
+    return transactor.read(tx -> tx.list(StoreLayout.ACCOUNTS, StoreLayout.Kind.ACCOUNT, Account.class)).stream().toList();
   }
 
   public Created create(String name, boolean root, String keyId, String secret) {
     return transactor.write(
         tx -> {
-          if (root && tx.list(StoreKeys.ACCOUNTS, Account.class).stream().anyMatch(Account::root)) {
+          if (root && tx.list(StoreLayout.ACCOUNTS, StoreLayout.Kind.ACCOUNT, Account.class).stream().anyMatch(Account::root)) {
             throw new IllegalStateException("a root account exists already");
           }
-          if (tx.list(StoreKeys.ACCOUNTS, Account.class).stream().anyMatch(a -> name.equals(a.name()))) {
+          if (tx.list(StoreLayout.ACCOUNTS, StoreLayout.Kind.ACCOUNT, Account.class).stream().anyMatch(a -> name.equals(a.name()))) {
             throw new IllegalArgumentException("an account named " + name + " exists already");
           }
           String id;
           do {
             id = Ids.accountId();
-          } while (tx.exists(StoreKeys.account(id)));
+          } while (tx.exists(StoreLayout.account(id)));
           Account account = new Account(id, name, root, clock.millis());
           AccessKey key = newKey(tx, id, keyId, secret);
-          tx.put(StoreKeys.account(id), account);
+          tx.put(StoreLayout.account(id), account);
           return new Created(account, key);
         });
   }
@@ -68,22 +67,22 @@ public final class Accounts {
 
   private AccessKey newKey(Tx tx, String accountId, String keyId, String secret) {
     String id = keyId != null ? keyId : Ids.accessKeyId();
-    if (tx.exists(StoreKeys.accessKey(id))) {
+    if (tx.exists(StoreLayout.accessKey(id))) {
       throw new IllegalArgumentException("AccessKeyId " + id + " exists already");
     }
     AccessKey key =
         new AccessKey(id, secret != null ? secret : Ids.accessKeySecret(), accountId, "Active", clock.millis());
-    tx.put(StoreKeys.accessKey(id), key);
+    tx.put(StoreLayout.accessKey(id), key);
     return key;
   }
 
   public Instance putInstance(Instance instance) {
     return transactor.write(
         tx -> {
-          if (!tx.exists(StoreKeys.account(instance.accountId()))) {
+          if (!tx.exists(StoreLayout.account(instance.accountId()))) {
             throw new IllegalArgumentException("no account " + instance.accountId());
           }
-          tx.put(StoreKeys.instance(instance.accountId(), instance.id()), instance);
+          tx.put(StoreLayout.instance(instance.accountId(), instance.id()), instance);
           return instance;
         });
   }
@@ -91,7 +90,7 @@ public final class Accounts {
   public boolean removeInstance(String accountId, String instanceId) {
     return transactor.write(
         tx -> {
-          String key = StoreKeys.instance(accountId, instanceId);
+          String key = StoreLayout.instance(accountId, instanceId);
           if (!tx.exists(key)) {
             return false;
           }
@@ -101,6 +100,6 @@ public final class Accounts {
   }
 
   public List<Instance> instances(String accountId) {
-    return transactor.read(tx -> tx.list(StoreKeys.instances(accountId), Instance.class));
+    return transactor.read(tx -> tx.list(StoreLayout.instances(accountId), Instance.class));
   }
 }

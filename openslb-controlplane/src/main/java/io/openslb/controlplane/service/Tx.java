@@ -2,6 +2,8 @@ package io.openslb.controlplane.service;
 
 import io.openslb.store.KeyValue;
 import io.openslb.store.StateStore;
+import io.openslb.store.StoreCodec;
+import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,11 +33,11 @@ public final class Tx {
   public <T> Optional<T> get(String key, Class<T> type) {
     String pending = writes.get(key);
     if (pending != null) {
-      return pending == DELETED ? Optional.empty() : Optional.of(StoreCodec.decode(pending, type));
+      return pending == DELETED ? Optional.empty() : Optional.of(StoreCodec.decode(key, pending, type));
     }
     Optional<KeyValue> kv = store.get(key);
     readRevisions.putIfAbsent(key, kv.map(KeyValue::modRevision).orElse(0L));
-    return kv.map(v -> StoreCodec.decode(v.value(), type));
+    return kv.map(v -> StoreCodec.decode(key, v.value(), type));
   }
 
   public boolean exists(String key) {
@@ -51,7 +53,18 @@ public final class Tx {
   /** Values under {@code prefix}, by key, including this call's own writes. */
   public <T> List<T> list(String prefix, Class<T> type) {
     List<T> out = new ArrayList<>();
-    merged(prefix).values().forEach(v -> out.add(StoreCodec.decode(v, type)));
+    merged(prefix).forEach((k, v) -> out.add(StoreCodec.decode(k, v, type)));
+    return out;
+  }
+
+  /** Values of one kind under {@code prefix} (other kinds nested under it are skipped). */
+  public <T> List<T> list(String prefix, StoreLayout.Kind kind, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    merged(prefix).forEach((k, v) -> {
+      if (StoreLayout.parse(k).filter(key -> key.kind() == kind).isPresent()) {
+        out.add(StoreCodec.decode(k, v, type));
+      }
+    });
     return out;
   }
 

@@ -1,6 +1,6 @@
 package io.openslb.dataplane.config;
 
-import io.openslb.dataplane.sync.StoreView;
+import io.openslb.dataplane.sync.ConfigIndex;
 import io.openslb.model.AccessControlList;
 import io.openslb.model.BackendServer;
 import io.openslb.model.DomainExtension;
@@ -13,6 +13,7 @@ import io.openslb.model.ServerCertificate;
 import io.openslb.model.ServerGroup;
 import io.openslb.model.TlsCipherPolicy;
 import io.openslb.model.TlsPolicies;
+import io.openslb.store.StoreLayout.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compiles a {@link StoreView} into the {@link RuntimeSnapshot} of listeners that should carry
+ * Compiles a {@link ConfigIndex} into the {@link RuntimeSnapshot} of listeners that should carry
  * traffic: running listeners of active load balancers. Pure: the same view gives the same
  * snapshot. A listener whose references are broken still compiles (with no members), so one bad
  * item never blocks the rest.
@@ -30,15 +31,15 @@ public final class SnapshotCompiler {
 
   private SnapshotCompiler() {}
 
-  public static RuntimeSnapshot compile(StoreView view) {
-    Map<String, StoreView.Entry<LoadBalancer>> lbs = new HashMap<>();
-    for (StoreView.Entry<LoadBalancer> e : view.all("loadbalancers", LoadBalancer.class)) {
+  public static RuntimeSnapshot compile(ConfigIndex view) {
+    Map<String, ConfigIndex.Entry<LoadBalancer>> lbs = new HashMap<>();
+    for (ConfigIndex.Entry<LoadBalancer> e : view.all(Kind.LOAD_BALANCER, LoadBalancer.class)) {
       lbs.put(e.value().id(), e);
     }
     Map<ListenerKey, ListenerSpec> out = new HashMap<>();
-    for (StoreView.Entry<Listener> e : view.all("listeners", Listener.class)) {
+    for (ConfigIndex.Entry<Listener> e : view.all(Kind.LISTENER, Listener.class)) {
       Listener l = e.value();
-      StoreView.Entry<LoadBalancer> lbEntry = lbs.get(l.loadBalancerId());
+      ConfigIndex.Entry<LoadBalancer> lbEntry = lbs.get(l.loadBalancerId());
       if (lbEntry == null || !e.accountId().equals(lbEntry.accountId())) {
         continue;
       }
@@ -53,14 +54,14 @@ public final class SnapshotCompiler {
   }
 
   static ListenerSpec compileListener(
-      StoreView view, String account, String region, LoadBalancer lb, Listener l, ListenerKey key) {
+      ConfigIndex view, String account, String region, LoadBalancer lb, Listener l, ListenerKey key) {
     HealthCheckSpec check = healthCheck(l);
     StickySpec sticky = sticky(l.stickySession(), l.stickySessionType(), l.cookieTimeout(), l.cookie());
     TargetSpec target;
     if (l.vserverGroupId() != null) {
-      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, "vservergroups", l.vserverGroupId(), lb), check, sticky, false);
+      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, Kind.VSERVER_GROUP, l.vserverGroupId(), lb), check, sticky, false);
     } else if (l.masterSlaveServerGroupId() != null) {
-      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, "masterslavegroups", l.masterSlaveServerGroupId(), lb), check, sticky, true);
+      target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), groupMembers(view, account, region, Kind.MASTER_SLAVE_GROUP, l.masterSlaveServerGroupId(), lb), check, sticky, true);
     } else {
       List<MemberSpec> members = new ArrayList<>();
       int port = l.backendServerPort() == null ? 0 : l.backendServerPort();
@@ -77,8 +78,8 @@ public final class SnapshotCompiler {
   }
 
   private static List<MemberSpec> groupMembers(
-      StoreView view, String account, String region, String kind, String groupId, LoadBalancer lb) {
-    Optional<ServerGroup> group = view.get(account, region, kind, groupId, ServerGroup.class);
+      ConfigIndex view, String account, String region, Kind kind, String groupId, LoadBalancer lb) {
+    Optional<ServerGroup> group = view.get(kind, account, region, groupId, ServerGroup.class);
     if (group.isEmpty() || !lb.id().equals(group.get().loadBalancerId())) {
       return List.of();
     }
@@ -112,9 +113,9 @@ public final class SnapshotCompiler {
     return new StickySpec(type, timeout == null ? 0 : timeout, cookie);
   }
 
-  private static AclSpec acl(StoreView view, String account, String region, Listener l) {
+  private static AclSpec acl(ConfigIndex view, String account, String region, Listener l) {
     if ("on".equals(l.aclStatus()) && l.aclId() != null) {
-      List<String> cidrs = view.get(account, region, "acls", l.aclId(), AccessControlList.class)
+      List<String> cidrs = view.get(Kind.ACL, account, region, l.aclId(), AccessControlList.class)
           .map(a -> a.entries().stream().map(AccessControlList.Entry::entry).toList())
           .orElse(List.of());
       return new AclSpec("white".equals(l.aclType()), cidrs, true);
@@ -126,11 +127,11 @@ public final class SnapshotCompiler {
   }
 
   private static List<RuleSpec> rules(
-      StoreView view, String account, String region, LoadBalancer lb, Listener l, TargetSpec listenerTarget) {
+      ConfigIndex view, String account, String region, LoadBalancer lb, Listener l, TargetSpec listenerTarget) {
     List<RuleSpec> out = new ArrayList<>();
-    for (StoreView.Entry<ForwardingRule> e : view.all("rules", ForwardingRule.class)) {
+    for (ConfigIndex.Entry<ForwardingRule> e : view.children(Kind.RULE, account, region, lb.id(), ForwardingRule.class)) {
       ForwardingRule r = e.value();
-      if (!e.accountId().equals(account) || !lb.id().equals(r.loadBalancerId()) || r.listenerPort() != l.port()
+      if (!lb.id().equals(r.loadBalancerId()) || r.listenerPort() != l.port()
           || r.listenerProtocol() != l.protocol()) {
         continue;
       }
@@ -147,7 +148,7 @@ public final class SnapshotCompiler {
       TargetSpec target = new TargetSpec(
           scope,
           scheduler(own && r.scheduler() != null ? r.scheduler() : l.scheduler()),
-          groupMembers(view, account, region, "vservergroups", r.vserverGroupId(), lb),
+          groupMembers(view, account, region, Kind.VSERVER_GROUP, r.vserverGroupId(), lb),
           check,
           own ? sticky(r.stickySession(), r.stickySessionType(), r.cookieTimeout(), r.cookie()) : listenerTarget.sticky(),
           false);
@@ -170,12 +171,12 @@ public final class SnapshotCompiler {
     return 1000;
   }
 
-  private static TlsSpec tls(StoreView view, String account, String region, LoadBalancer lb, Listener l) {
+  private static TlsSpec tls(ConfigIndex view, String account, String region, LoadBalancer lb, Listener l) {
     TlsSpec.CertificatePair def = certificate(view, account, region, l.serverCertificateId());
     List<TlsSpec.DomainCertificate> domains = new ArrayList<>();
-    for (StoreView.Entry<DomainExtension> e : view.all("domainextensions", DomainExtension.class)) {
+    for (ConfigIndex.Entry<DomainExtension> e : view.children(Kind.DOMAIN_EXTENSION, account, region, lb.id(), DomainExtension.class)) {
       DomainExtension d = e.value();
-      if (e.accountId().equals(account) && lb.id().equals(d.loadBalancerId()) && d.listenerPort() == l.port()) {
+      if (lb.id().equals(d.loadBalancerId()) && d.listenerPort() == l.port()) {
         TlsSpec.CertificatePair pair = certificate(view, account, region, d.serverCertificateId());
         if (pair != null) {
           domains.add(new TlsSpec.DomainCertificate(d.domain(), pair));
@@ -187,7 +188,7 @@ public final class SnapshotCompiler {
     List<String> versions;
     List<String> ciphers;
     String policy = l.tlsCipherPolicy() == null ? "tls_cipher_policy_1_0" : l.tlsCipherPolicy();
-    Optional<TlsCipherPolicy> custom = view.get(account, region, "tlspolicies", policy, TlsCipherPolicy.class);
+    Optional<TlsCipherPolicy> custom = view.get(Kind.TLS_POLICY, account, region, policy, TlsCipherPolicy.class);
     if (custom.isPresent()) {
       versions = custom.get().tlsVersions();
       ciphers = custom.get().ciphers();
@@ -197,28 +198,24 @@ public final class SnapshotCompiler {
       ciphers = p.ciphers();
     }
     String ca = l.caCertificateId() == null ? null
-        : view.get(account, region, "cacertificates", l.caCertificateId(), ServerCertificate.class)
+        : view.get(Kind.CA_CERTIFICATE, account, region, l.caCertificateId(), ServerCertificate.class)
             .map(ServerCertificate::certificatePem).orElse(null);
     return new TlsSpec(def, domains, versions, ciphers, !"off".equals(l.enableHttp2()), ca);
   }
 
-  private static TlsSpec.CertificatePair certificate(StoreView view, String account, String region, String id) {
+  private static TlsSpec.CertificatePair certificate(ConfigIndex view, String account, String region, String id) {
     if (id == null) {
       return null;
     }
-    return view.get(account, region, "servercertificates", id, ServerCertificate.class)
+    return view.get(Kind.SERVER_CERTIFICATE, account, region, id, ServerCertificate.class)
         .filter(c -> c.certificatePem() != null && c.privateKeyPem() != null)
         .map(c -> new TlsSpec.CertificatePair(c.id(), c.certificatePem(), c.privateKeyPem()))
         .orElse(null);
   }
 
-  /** Absent means the API's default; a name no algorithm has is an error, never a silent wrr. */
+  /** Absent means the API's default; an unknown name never gets here (the mirror rejects the record). */
   static SchedulerKind scheduler(String apiName) {
-    if (apiName == null) {
-      return SchedulerKind.DEFAULT;
-    }
-    return SchedulerKind.parse(apiName)
-        .orElseThrow(() -> new IllegalArgumentException("Scheduler: " + apiName + " (expected wrr|rr|wlc|sch|tch|qch)"));
+    return apiName == null ? SchedulerKind.DEFAULT : SchedulerKind.parse(apiName).orElseThrow();
   }
 
   private static <T> T orDefault(T v, T def) {
