@@ -116,7 +116,7 @@ final class GroupSupport {
     String cert = slb.rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
     slb.server().store().commit(
         Txn.builder()
-            .put(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}")
+            .put(StoreLayout.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), Stored.encode("{\"id\":\"" + cert + "\"}"))
             .build());
     CreateLoadBalancerHTTPSListenerRequest r = new CreateLoadBalancerHTTPSListenerRequest();
     r.setLoadBalancerId(lb);

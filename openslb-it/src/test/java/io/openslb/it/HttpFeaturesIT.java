@@ -292,7 +292,7 @@ class HttpFeaturesIT {
       throws Exception {
     ForwardingRule rule = new ForwardingRule(id, lb, 9088, ListenerProtocol.HTTP, id, domain, url, group, "on",
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, 1);
-    it.put("/accounts/" + acct + "/regions/" + Sdk.REGION + "/rules/" + lb + "/" + id, json.writeValueAsString(rule));
+    it.put(StoreLayout.rule(acct, Sdk.REGION, lb, id), json.writeValueAsString(rule));
   }
 
   static String body(String vip, String host, String path) throws Exception {

@@ -83,8 +83,8 @@ final class L7Support {
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Writes a raw store record (for resources whose API does not exist yet). */
+  /** Writes a store record given as JSON (for resources whose API does not exist yet), as the codec stores it. */
   void put(String key, String json) {
-    slb.server().store().commit(Txn.builder().put(key, json).build());
+    slb.server().store().commit(Txn.builder().put(key, Stored.encode(json)).build());
   }
 }

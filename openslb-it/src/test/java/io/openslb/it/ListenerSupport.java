@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openslb.store.StoreLayout;
 import io.openslb.store.KeyValue;
+import io.openslb.store.StoreCodec;
 import io.openslb.store.Txn;
 
 /**
@@ -283,6 +284,6 @@ final class ListenerSupport {
   }
 
   private void put(String key, ObjectNode value) {
-    slb.server().store().commit(Txn.builder().put(key, value.toString()).build());
+    slb.server().store().commit(Txn.builder().put(key, StoreCodec.encode(value)).build());
   }
 }

@@ -176,7 +176,7 @@ class TagIT {
   }
 
   static void putRecord(String key, String json) {
-    slb.server().store().commit(Txn.builder().put(key, json).build());
+    slb.server().store().commit(Txn.builder().put(key, Stored.encode(json)).build());
   }
 
   // ---- legacy

@@ -1,13 +1,14 @@
 package io.openslb.dataplane.config;
 
-import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import java.util.List;
 
 /**
- * Everything the data plane needs to run one listener, compiled from the store: immutable. Two
- * specs are equal when the listener must behave the same, so an unchanged listener is not swapped.
+ * Everything the data plane needs to run one listener, compiled from the store: immutable and
+ * typed (no API strings). Two specs are equal when the listener must behave the same, so an
+ * unchanged listener is not swapped.
  *
+ * @param settings the listener's own settings
  * @param target the listener's own target (VServer group, primary/secondary group or default
  *     server group on BackendServerPort)
  * @param rules forwarding rules (HTTP/HTTPS), most specific first
@@ -18,7 +19,7 @@ public record ListenerSpec(
     ListenerKey key,
     String accountId,
     String loadBalancerId,
-    Listener listener,
+    ListenerSettings settings,
     TargetSpec target,
     List<RuleSpec> rules,
     AclSpec acl,
@@ -29,10 +30,10 @@ public record ListenerSpec(
   }
 
   public ListenerProtocol protocol() {
-    return listener.protocol();
+    return settings.protocol();
   }
 
   public String name() {
-    return listener.resourceId();
+    return settings.name();
   }
 }

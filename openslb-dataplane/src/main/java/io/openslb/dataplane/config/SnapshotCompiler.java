@@ -6,14 +6,17 @@ import io.openslb.model.BackendServer;
 import io.openslb.model.DomainExtension;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.Listener;
+import io.openslb.model.ListenerDefaults;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
+import io.openslb.model.OnOff;
 import io.openslb.model.SchedulerKind;
 import io.openslb.model.ServerCertificate;
 import io.openslb.model.ServerGroup;
 import io.openslb.model.TlsCipherPolicy;
 import io.openslb.model.TlsPolicies;
 import io.openslb.store.StoreLayout.Kind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,7 +76,7 @@ public final class SnapshotCompiler {
       target = new TargetSpec(l.resourceId(), scheduler(l.scheduler()), members, check, sticky, false);
     }
     List<RuleSpec> rules = l.protocol().layer7() ? rules(view, account, region, lb, l, target) : List.of();
-    return new ListenerSpec(key, account, lb.id(), l, target, rules, acl(view, account, region, l),
+    return new ListenerSpec(key, account, lb.id(), ListenerSettings.of(l), target, rules, acl(view, account, region, l),
         l.protocol() == ListenerProtocol.HTTPS ? tls(view, account, region, lb, l) : null);
   }
 
@@ -93,28 +96,42 @@ public final class SnapshotCompiler {
   }
 
   static HealthCheckSpec healthCheck(Listener l) {
-    boolean enabled = !"off".equals(l.healthCheck());
-    String type = switch (l.protocol()) {
-      case UDP -> "udp";
-      case TCP -> l.healthCheckType() == null ? "tcp" : l.healthCheckType();
-      default -> "http";
+    HealthCheckSpec.Type type = switch (l.protocol()) {
+      case UDP -> HealthCheckSpec.Type.UDP;
+      case TCP -> "http".equals(l.healthCheckType()) ? HealthCheckSpec.Type.HTTP : HealthCheckSpec.Type.TCP;
+      default -> HealthCheckSpec.Type.HTTP;
     };
     return new HealthCheckSpec(
-        enabled, type, l.healthCheckConnectPort(), orDefault(l.healthyThreshold(), 3),
-        orDefault(l.unhealthyThreshold(), 3), orDefault(l.healthCheckInterval(), 2), orDefault(l.healthCheckTimeout(), 5),
-        l.healthCheckDomain(), l.healthCheckUri(), orDefault(l.healthCheckHttpCode(), "http_2xx"),
-        orDefault(l.healthCheckMethod(), "head"), l.healthCheckReq(), l.healthCheckExp());
+        OnOff.on(l.healthCheck(), ListenerDefaults.HEALTH_CHECK), type, l.healthCheckConnectPort(),
+        orDefault(l.healthyThreshold(), ListenerDefaults.HEALTHY_THRESHOLD),
+        orDefault(l.unhealthyThreshold(), ListenerDefaults.UNHEALTHY_THRESHOLD),
+        seconds(l.healthCheckInterval(), ListenerDefaults.healthCheckIntervalSeconds(l.protocol())),
+        seconds(l.healthCheckTimeout(), ListenerDefaults.HEALTH_CHECK_TIMEOUT_SECONDS),
+        l.healthCheckDomain(), l.healthCheckUri(), HealthCheckSpec.statusClasses(l.healthCheckHttpCode()),
+        method(l.healthCheckMethod()), l.healthCheckReq(), l.healthCheckExp());
   }
 
+  private static HealthCheckSpec.Method method(String apiName) {
+    return "get".equalsIgnoreCase(apiName) ? HealthCheckSpec.Method.GET : HealthCheckSpec.Method.HEAD;
+  }
+
+  /** Insert (our cookie) or server (the backend's named cookie); anything else is no stickiness. */
   private static StickySpec sticky(String on, String type, Integer timeout, String cookie) {
-    if (!"on".equals(on) || type == null) {
+    if (!OnOff.on(on, ListenerDefaults.STICKY_SESSION) || type == null) {
       return null;
     }
-    return new StickySpec(type, timeout == null ? 0 : timeout, cookie);
+    Duration maxAge = Duration.ofSeconds(timeout == null || timeout < 0 ? 0 : timeout);
+    if ("server".equalsIgnoreCase(type) && cookie != null && !cookie.isEmpty()) {
+      return new StickySpec(StickySpec.Mode.SERVER, maxAge, cookie);
+    }
+    if ("insert".equalsIgnoreCase(type)) {
+      return new StickySpec(StickySpec.Mode.INSERT, maxAge, cookie);
+    }
+    return null;
   }
 
   private static AclSpec acl(ConfigIndex view, String account, String region, Listener l) {
-    if ("on".equals(l.aclStatus()) && l.aclId() != null) {
+    if (OnOff.on(l.aclStatus(), ListenerDefaults.ACL_STATUS) && l.aclId() != null) {
       List<String> cidrs = view.get(Kind.ACL, account, region, l.aclId(), AccessControlList.class)
           .map(a -> a.entries().stream().map(AccessControlList.Entry::entry).toList())
           .orElse(List.of());
@@ -135,15 +152,19 @@ public final class SnapshotCompiler {
           || r.listenerProtocol() != l.protocol()) {
         continue;
       }
-      boolean own = "off".equals(r.listenerSync());
+      boolean own = !OnOff.on(r.listenerSync(), true);
       HealthCheckSpec check = listenerTarget.healthCheck();
       String scope = listenerTarget.scope();
       if (own) {
         scope = r.id();
         check = new HealthCheckSpec(
-            !"off".equals(r.healthCheck()), "http", r.healthCheckConnectPort(), orDefault(r.healthyThreshold(), 3),
-            orDefault(r.unhealthyThreshold(), 3), orDefault(r.healthCheckInterval(), 2), orDefault(r.healthCheckTimeout(), 5),
-            r.healthCheckDomain(), r.healthCheckUri(), orDefault(r.healthCheckHttpCode(), "http_2xx"), "head", null, null);
+            OnOff.on(r.healthCheck(), ListenerDefaults.HEALTH_CHECK), HealthCheckSpec.Type.HTTP, r.healthCheckConnectPort(),
+            orDefault(r.healthyThreshold(), ListenerDefaults.HEALTHY_THRESHOLD),
+            orDefault(r.unhealthyThreshold(), ListenerDefaults.UNHEALTHY_THRESHOLD),
+            seconds(r.healthCheckInterval(), ListenerDefaults.healthCheckIntervalSeconds(l.protocol())),
+            seconds(r.healthCheckTimeout(), ListenerDefaults.HEALTH_CHECK_TIMEOUT_SECONDS),
+            r.healthCheckDomain(), r.healthCheckUri(), HealthCheckSpec.statusClasses(r.healthCheckHttpCode()),
+            HealthCheckSpec.Method.HEAD, null, null);
       }
       TargetSpec target = new TargetSpec(
           scope,
@@ -187,20 +208,20 @@ public final class SnapshotCompiler {
         .thenComparing(TlsSpec.DomainCertificate::domain));
     List<String> versions;
     List<String> ciphers;
-    String policy = l.tlsCipherPolicy() == null ? "tls_cipher_policy_1_0" : l.tlsCipherPolicy();
+    String policy = l.tlsCipherPolicy() == null ? ListenerDefaults.TLS_CIPHER_POLICY : l.tlsCipherPolicy();
     Optional<TlsCipherPolicy> custom = view.get(Kind.TLS_POLICY, account, region, policy, TlsCipherPolicy.class);
     if (custom.isPresent()) {
       versions = custom.get().tlsVersions();
       ciphers = custom.get().ciphers();
     } else {
-      TlsPolicies.Policy p = TlsPolicies.builtIn(policy).orElse(TlsPolicies.BUILT_IN.get("tls_cipher_policy_1_0"));
+      TlsPolicies.Policy p = TlsPolicies.builtIn(policy).orElse(TlsPolicies.BUILT_IN.get(ListenerDefaults.TLS_CIPHER_POLICY));
       versions = p.versions();
       ciphers = p.ciphers();
     }
     String ca = l.caCertificateId() == null ? null
         : view.get(Kind.CA_CERTIFICATE, account, region, l.caCertificateId(), ServerCertificate.class)
             .map(ServerCertificate::certificatePem).orElse(null);
-    return new TlsSpec(def, domains, versions, ciphers, !"off".equals(l.enableHttp2()), ca);
+    return new TlsSpec(def, domains, versions, ciphers, OnOff.on(l.enableHttp2(), ListenerDefaults.ENABLE_HTTP2), ca);
   }
 
   private static TlsSpec.CertificatePair certificate(ConfigIndex view, String account, String region, String id) {
@@ -216,6 +237,10 @@ public final class SnapshotCompiler {
   /** Absent means the API's default; an unknown name never gets here (the mirror rejects the record). */
   static SchedulerKind scheduler(String apiName) {
     return apiName == null ? SchedulerKind.DEFAULT : SchedulerKind.parse(apiName).orElseThrow();
+  }
+
+  private static Duration seconds(Integer v, int def) {
+    return Duration.ofSeconds(v == null ? def : v);
   }
 
   private static <T> T orDefault(T v, T def) {

@@ -1,4 +1,12 @@
 package io.openslb.dataplane.config;
 
-/** L7 session persistence: {@code insert} (cookie SERVERID) or {@code server} (rewrite {@code cookie}). */
-public record StickySpec(String type, int cookieTimeoutSeconds, String cookie) {}
+import java.time.Duration;
+
+/**
+ * L7 session persistence. {@link Mode#INSERT}: the load balancer sets its own cookie ({@code
+ * SERVERID}, max age {@code cookieTimeout}, zero = a session cookie); {@link Mode#SERVER}: the
+ * backend's cookie named {@code cookie} is rewritten to carry the member.
+ */
+public record StickySpec(Mode mode, Duration cookieTimeout, String cookie) {
+  public enum Mode { INSERT, SERVER }
+}

@@ -130,14 +130,14 @@ public final class HealthCheckManager implements AutoCloseable {
         ThreadLocalRandom.current(), this::verdict);
   }
 
-  /** The probe a check type needs; TCP for anything unknown. */
+  /** The probe a check type needs. */
   static Probe probe(Transport transport, EventLoop loop, HealthKey key, HealthCheckSpec spec) {
     InetSocketAddress target = new InetSocketAddress(key.ip(), key.port());
-    long timeoutMillis = spec.effectiveTimeoutSeconds() * 1000L;
-    return switch (spec.type() == null ? "tcp" : spec.type()) {
-      case "http" -> new HttpProbe(transport, loop, target, timeoutMillis, HttpCheck.of(spec, key.ip()));
-      case "udp" -> new UdpProbe(transport, loop, target, timeoutMillis, spec.udpRequest(), spec.udpExpect());
-      default -> new TcpProbe(transport, loop, target, timeoutMillis);
+    long timeoutMillis = spec.effectiveTimeout().toMillis();
+    return switch (spec.type()) {
+      case HTTP -> new HttpProbe(transport, loop, target, timeoutMillis, HttpCheck.of(spec, key.ip()));
+      case UDP -> new UdpProbe(transport, loop, target, timeoutMillis, spec.udpRequest(), spec.udpExpect());
+      case TCP -> new TcpProbe(transport, loop, target, timeoutMillis);
     };
   }
 

@@ -88,7 +88,7 @@ final class HealthSession {
   }
 
   private long intervalMillis() {
-    return Math.max(spec.intervalSeconds(), 1) * 1000L;
+    return Math.max(spec.interval().toMillis(), 1000L);
   }
 
   private void probe() {

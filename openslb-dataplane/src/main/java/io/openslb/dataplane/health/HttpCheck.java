@@ -2,7 +2,6 @@ package io.openslb.dataplane.health;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.openslb.dataplane.config.HealthCheckSpec;
-import java.util.Locale;
 
 /**
  * What an HTTP check sends and accepts, resolved from a {@link HealthCheckSpec}: method (HEAD by
@@ -13,30 +12,13 @@ import java.util.Locale;
 record HttpCheck(HttpMethod method, String uri, String host, int acceptedClasses) {
 
   static HttpCheck of(HealthCheckSpec spec, String memberIp) {
-    HttpMethod method = "get".equalsIgnoreCase(spec.method()) ? HttpMethod.GET : HttpMethod.HEAD;
+    HttpMethod method = spec.method() == HealthCheckSpec.Method.GET ? HttpMethod.GET : HttpMethod.HEAD;
     String uri = spec.uri() == null || spec.uri().isBlank() ? "/" : spec.uri();
     String domain = spec.domain();
     String host = domain == null || domain.isBlank() || "$_ip".equals(domain)
         ? (memberIp.contains(":") ? "[" + memberIp + "]" : memberIp)
         : domain;
-    return new HttpCheck(method, uri, host, classes(spec.httpCodes()));
-  }
-
-  /** {@code http_2xx,http_3xx} → bits 2 and 3. */
-  static int classes(String codes) {
-    int accepted = 0;
-    if (codes != null) {
-      for (String token : codes.split(",")) {
-        String t = token.trim().toLowerCase(Locale.ROOT);
-        if (t.length() == 8 && t.startsWith("http_") && t.endsWith("xx")) {
-          int c = t.charAt(5) - '0';
-          if (c >= 1 && c <= 5) {
-            accepted |= 1 << c;
-          }
-        }
-      }
-    }
-    return accepted == 0 ? 1 << 2 : accepted;
+    return new HttpCheck(method, uri, host, spec.httpStatusClasses());
   }
 
   boolean accepts(int status) {

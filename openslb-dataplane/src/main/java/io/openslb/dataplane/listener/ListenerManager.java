@@ -123,8 +123,8 @@ public final class ListenerManager implements AutoCloseable {
    * flows; with ConnectionDrain on, those flows are closed once the drain timeout has passed.
    */
   private void drainRemoved(BackendPool before, BackendPool after, ListenerSlot slot) {
-    var listener = slot.runtime().spec().listener();
-    if (!"on".equals(listener.connectionDrain()) || listener.connectionDrainTimeout() == null) {
+    java.time.Duration drain = slot.runtime().spec().settings().connectionDrainTimeout();
+    if (drain == null) {
       return;
     }
     Set<String> stillEligible = new HashSet<>();
@@ -137,7 +137,7 @@ public final class ListenerManager implements AutoCloseable {
           if (slot.runtime().pool().eligibleByAddress(address) == null) {
             flows.forEach(Channel::close);
           }
-        }, listener.connectionDrainTimeout(), TimeUnit.SECONDS);
+        }, drain.toNanos(), TimeUnit.NANOSECONDS);
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.openslb.dataplane.health;
 
+import io.openslb.model.ListenerProtocol;
+import io.openslb.dataplane.config.ListenerSettings;
 import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthKey;
 
@@ -29,7 +31,8 @@ class HealthCheckManagerTest {
   static final String IP = "127.0.0.1";
 
   static HealthCheckSpec check(boolean enabled, Integer connectPort, int interval) {
-    return new HealthCheckSpec(enabled, "tcp", connectPort, 2, 2, interval, 1, null, null, null, null, null, null);
+    return new HealthCheckSpec(enabled, HealthCheckSpec.Type.TCP, connectPort, 2, 2, Duration.ofSeconds(interval), Duration.ofSeconds(1),
+        null, null, HealthCheckSpec.statusClasses(null), HealthCheckSpec.Method.HEAD, null, null);
   }
 
   static MemberSpec member(String id, String ip, int port) {
@@ -37,7 +40,9 @@ class HealthCheckManagerTest {
   }
 
   static ListenerSpec listener(int port, TargetSpec target, RuleSpec... rules) {
-    return new ListenerSpec(new ListenerKey("127.1.0.1", port, false), "acct", "lb-1", null, target, List.of(rules), null, null);
+    return new ListenerSpec(new ListenerKey("127.1.0.1", port, false), "acct", "lb-1",
+        new ListenerSettings("lb-1_tcp_" + port, ListenerProtocol.TCP, -1, Duration.ofSeconds(900), Duration.ZERO, false, null, null),
+        target, List.of(rules), null, null);
   }
 
   static RuntimeSnapshot snapshot(long revision, ListenerSpec... listeners) {
@@ -74,7 +79,7 @@ class HealthCheckManagerTest {
         new HealthKey("lb-1_http_83", "10.0.0.2", 80),
         new HealthKey("lb-1_http_83", "10.0.0.3", 80), // rule that shares the listener's check
         new HealthKey("rule-1", "10.0.0.3", 80));
-    assertThat(wanted.get(new HealthKey("rule-1", "10.0.0.3", 80)).intervalSeconds()).isEqualTo(5);
+    assertThat(wanted.get(new HealthKey("rule-1", "10.0.0.3", 80)).interval()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

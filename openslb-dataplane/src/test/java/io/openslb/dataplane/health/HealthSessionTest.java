@@ -1,5 +1,6 @@
 package io.openslb.dataplane.health;
 
+import java.time.Duration;
 import io.openslb.dataplane.config.HealthKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,8 @@ class HealthSessionTest {
   }
 
   static HealthCheckSpec spec(int rise, int fall, int interval) {
-    return new HealthCheckSpec(true, "tcp", null, rise, fall, interval, 1, null, null, null, null, null, null);
+    return new HealthCheckSpec(true, HealthCheckSpec.Type.TCP, null, rise, fall, Duration.ofSeconds(interval), Duration.ofSeconds(1),
+        null, null, HealthCheckSpec.statusClasses(null), HealthCheckSpec.Method.HEAD, null, null);
   }
 
   final FakeTimer timer = new FakeTimer();

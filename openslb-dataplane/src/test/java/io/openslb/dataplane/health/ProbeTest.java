@@ -1,5 +1,6 @@
 package io.openslb.dataplane.health;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -82,7 +83,9 @@ class ProbeTest {
   }
 
   static HealthCheckSpec httpSpec(String method, String uri, String domain, String codes) {
-    return new HealthCheckSpec(true, "http", null, 2, 2, 1, 1, domain, uri, codes, method, null, null);
+    return new HealthCheckSpec(true, HealthCheckSpec.Type.HTTP, null, 2, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), domain, uri,
+        HealthCheckSpec.statusClasses(codes), "get".equalsIgnoreCase(method) ? HealthCheckSpec.Method.GET : HealthCheckSpec.Method.HEAD,
+        null, null);
   }
 
   static Probe httpProbe(int port, HealthCheckSpec spec) {

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.runtime;
 
+import java.time.Duration;
 import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.MemberSpec;
@@ -25,7 +26,8 @@ class BackendPoolTest {
   final StatsRegistry stats = new StatsRegistry();
 
   static HealthCheckSpec check(boolean enabled, Integer connectPort) {
-    return new HealthCheckSpec(enabled, "tcp", connectPort, 2, 2, 1, 1, null, null, null, null, null, null);
+    return new HealthCheckSpec(enabled, HealthCheckSpec.Type.TCP, connectPort, 2, 2, Duration.ofSeconds(1), Duration.ofSeconds(1),
+        null, null, HealthCheckSpec.statusClasses(null), HealthCheckSpec.Method.HEAD, null, null);
   }
 
   static MemberSpec member(String id, int index, int weight, String role) {

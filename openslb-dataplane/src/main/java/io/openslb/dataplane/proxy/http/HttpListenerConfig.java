@@ -1,13 +1,12 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.dataplane.config.HttpSettings;
 import io.netty.util.AsciiString;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.RuleSpec;
-import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP side of one {@link ListenerRuntime}, compiled once: header switches with their values
@@ -15,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  * Immutable; shared by every connection that uses the runtime.
  */
 final class HttpListenerConfig {
-  static final int DEFAULT_IDLE_SECONDS = 15;
-  static final int DEFAULT_REQUEST_SECONDS = 60;
-
   final ListenerRuntime runtime;
   final ListenerProtocol protocol;
   final boolean forwardedFor;
@@ -44,25 +40,24 @@ final class HttpListenerConfig {
   HttpListenerConfig(ListenerRuntime runtime) {
     this.runtime = runtime;
     ListenerSpec spec = runtime.spec();
-    Listener l = spec.listener();
+    HttpSettings http = spec.settings().http();
     this.protocol = spec.protocol();
-    this.forwardedFor = !"off".equals(l.xForwardedFor());
-    this.forwardedProto = "on".equals(l.xForwardedForProto());
-    this.slbIp = "on".equals(l.xForwardedForSlbIp());
-    this.slbId = "on".equals(l.xForwardedForSlbId());
-    this.slbPort = "on".equals(l.xForwardedForSlbPort());
-    this.clientPort = "on".equals(l.xForwardedForClientSrcPort());
-    this.gzip = !"off".equals(l.gzip());
+    this.forwardedFor = http.forwardedFor();
+    this.forwardedProto = http.forwardedProto();
+    this.slbIp = http.slbIp();
+    this.slbId = http.slbId();
+    this.slbPort = http.slbPort();
+    this.clientPort = http.clientSrcPort();
+    this.gzip = http.gzip();
     this.proto = protocol == ListenerProtocol.HTTPS ? AsciiString.cached("https") : AsciiString.cached("http");
     this.vip = new AsciiString(spec.key().address());
     this.loadBalancerId = new AsciiString(spec.loadBalancerId());
     this.port = new AsciiString(Integer.toString(spec.key().port()));
     String address = spec.key().address().contains(":") ? "[" + spec.key().address() + "]" : spec.key().address();
     this.defaultHost = new AsciiString(address + ":" + spec.key().port());
-    this.idleNanos = TimeUnit.SECONDS.toNanos(positive(l.idleTimeout(), DEFAULT_IDLE_SECONDS));
-    this.requestNanos = TimeUnit.SECONDS.toNanos(positive(l.requestTimeout(), DEFAULT_REQUEST_SECONDS));
-    boolean redirect = protocol == ListenerProtocol.HTTP && "on".equals(l.listenerForward()) && l.forwardPort() != null;
-    this.redirectPort = redirect ? l.forwardPort() : 0;
+    this.idleNanos = http.idleTimeout().toNanos();
+    this.requestNanos = http.requestTimeout().toNanos();
+    this.redirectPort = http.redirectPort();
     List<RuleSpec> ruleSpecs = runtime.rules();
     this.rules = ruleSpecs.isEmpty() ? RuleMatcher.NONE : RuleMatcher.compile(ruleSpecs);
     this.ruleTargets = new Target[ruleSpecs.size()];
@@ -80,9 +75,5 @@ final class HttpListenerConfig {
     String host = rules.usesHost() ? RuleMatcher.normalizeHost(request.host) : null;
     int rule = rules.match(host, request.uri());
     return rule < 0 ? target : ruleTargets[rule];
-  }
-
-  private static int positive(Integer v, int def) {
-    return v == null || v <= 0 ? def : v;
   }
 }

@@ -45,14 +45,11 @@ final class Target {
     if (s == null) {
       sticky = Sticky.NONE;
       cookie = null;
-    } else if ("server".equalsIgnoreCase(s.type()) && s.cookie() != null && !s.cookie().isEmpty()) {
+    } else if (s.mode() == StickySpec.Mode.SERVER) {
       sticky = Sticky.SERVER;
       cookie = s.cookie();
-    } else if ("insert".equalsIgnoreCase(s.type())) {
-      sticky = Sticky.INSERT;
-      cookie = null;
     } else {
-      sticky = Sticky.NONE;
+      sticky = Sticky.INSERT;
       cookie = null;
     }
     if (sticky == Sticky.NONE) {
@@ -62,7 +59,8 @@ final class Target {
       String id = id(b.member());
       ids.put(b, id);
       if (sticky == Sticky.INSERT) {
-        String maxAge = s.cookieTimeoutSeconds() > 0 ? "; Max-Age=" + s.cookieTimeoutSeconds() : "";
+        long seconds = s.cookieTimeout().toSeconds();
+        String maxAge = seconds > 0 ? "; Max-Age=" + seconds : "";
         setCookies.put(b, new AsciiString(INSERT_COOKIE + "=" + id + maxAge + "; Path=/"));
       }
     }

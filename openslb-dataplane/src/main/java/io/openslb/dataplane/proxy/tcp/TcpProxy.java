@@ -21,7 +21,6 @@ import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.BackendPool;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
-import io.openslb.model.Listener;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,9 +53,8 @@ public final class TcpProxy {
 
   /** Sets up a freshly accepted client channel (auto-read off) for {@code runtime}. */
   public void accept(SocketChannel client, ListenerSlot slot, ListenerRuntime runtime) {
-    Listener l = runtime.spec().listener();
-    int idle = l.establishedTimeout() == null ? 900 : l.establishedTimeout();
-    client.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.SECONDS));
+    long idle = runtime.spec().settings().establishedTimeout().toNanos();
+    client.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.NANOSECONDS));
     client.config().setAutoRead(false);
     connect(client, slot, runtime, new HashSet<>(), 1);
   }
@@ -99,7 +97,7 @@ public final class TcpProxy {
         chosen.stats().closed(client);
         refresh(slot, runtime, source, chosen);
       });
-      if (Boolean.TRUE.equals(runtime.spec().listener().proxyProtocolV2Enabled())) {
+      if (runtime.spec().settings().proxyProtocolV2()) {
         sendProxyHeader(backendChannel, client);
       }
       RelayHandler.join(client, backendChannel);
@@ -107,8 +105,7 @@ public final class TcpProxy {
   }
 
   private static Backend persisted(ListenerSlot slot, ListenerRuntime runtime, SocketChannel client, Set<Backend> tried) {
-    Integer timeout = runtime.spec().listener().persistenceTimeout();
-    if (timeout == null || timeout <= 0) {
+    if (runtime.spec().settings().persistence().isZero()) {
       return null;
     }
     ListenerSlot.Persisted p = slot.persistence().get(client.remoteAddress().getAddress());
@@ -126,14 +123,13 @@ public final class TcpProxy {
    * addresses, which bounds the table by the number of clients seen within one timeout.
    */
   private static void remember(ListenerSlot slot, ListenerRuntime runtime, InetAddress client, Backend b) {
-    Integer timeout = runtime.spec().listener().persistenceTimeout();
-    if (timeout == null || timeout <= 0) {
+    long timeout = runtime.spec().settings().persistence().toNanos();
+    if (timeout == 0) {
       return;
     }
     Map<InetAddress, ListenerSlot.Persisted> table = slot.persistence();
     long now = System.nanoTime();
-    ListenerSlot.Persisted previous = table.put(client,
-        new ListenerSlot.Persisted(b.memberAddress(), now + TimeUnit.SECONDS.toNanos(timeout)));
+    ListenerSlot.Persisted previous = table.put(client, new ListenerSlot.Persisted(b.memberAddress(), now + timeout));
     if (previous == null && table.size() % PERSISTENCE_SWEEP_EVERY == 0) {
       table.values().removeIf(p -> p.expiresAtNanos() - now < 0);
     }
@@ -141,12 +137,12 @@ public final class TcpProxy {
 
   /** At the end of a connection: restarts the client's pin unless it now points elsewhere. */
   private static void refresh(ListenerSlot slot, ListenerRuntime runtime, InetAddress client, Backend b) {
-    Integer timeout = runtime.spec().listener().persistenceTimeout();
-    if (timeout == null || timeout <= 0) {
+    long timeout = runtime.spec().settings().persistence().toNanos();
+    if (timeout == 0) {
       return;
     }
     String address = b.memberAddress();
-    long expires = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+    long expires = System.nanoTime() + timeout;
     slot.persistence().compute(client, (k, p) -> p == null || p.backendAddress().equals(address)
         ? new ListenerSlot.Persisted(address, expires) : p);
   }

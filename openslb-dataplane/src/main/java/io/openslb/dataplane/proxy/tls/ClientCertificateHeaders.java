@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AsciiString;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.runtime.ListenerRuntime;
-import io.openslb.model.Listener;
+import io.openslb.dataplane.config.ClientCertHeaders;
 
 /**
  * Adds the client-certificate headers of a mutual-TLS HTTPS listener to each request
@@ -30,7 +30,7 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
 
   /** Whether any of the headers is switched on for {@code runtime}'s listener. */
   public static boolean wanted(ListenerRuntime runtime) {
-    return Names.of(runtime.spec().listener()).any();
+    return Names.of(runtime.spec().settings().http().clientCertHeaders()).any();
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
     ListenerRuntime rt = slot.runtime();
     if (rt != compiledFor) {
       compiledFor = rt;
-      names = Names.of(rt.spec().listener());
+      names = Names.of(rt.spec().settings().http().clientCertHeaders());
     }
     apply(headers, names, ClientCertificate.of(channel));
   }
@@ -71,38 +71,16 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
 
   /** The header names switched on; null for a header that is off. */
   record Names(AsciiString subject, AsciiString issuer, AsciiString fingerprint, AsciiString verify) {
-    static Names of(Listener l) {
-      return new Names(
-          name(l.xForwardedForClientCertSubjectDn(), l.xForwardedForClientCertSubjectDnAlias(), "X-Forwarded-Clientcert-subjectdn"),
-          name(l.xForwardedForClientCertIssuerDn(), l.xForwardedForClientCertIssuerDnAlias(), "X-Forwarded-Clientcert-issuerdn"),
-          name(l.xForwardedForClientCertFingerprint(), l.xForwardedForClientCertFingerprintAlias(), "X-Forwarded-Clientcert-fingerprint"),
-          name(l.xForwardedForClientCertClientVerify(), l.xForwardedForClientCertClientVerifyAlias(), "X-Forwarded-Clientcert-clientverify"));
+    static Names of(ClientCertHeaders h) {
+      return new Names(name(h.subjectDn()), name(h.issuerDn()), name(h.fingerprint()), name(h.clientVerify()));
     }
 
     boolean any() {
       return subject != null || issuer != null || fingerprint != null || verify != null;
     }
 
-    private static AsciiString name(String flag, String alias, String def) {
-      if (!"on".equals(flag)) {
-        return null;
-      }
-      return new AsciiString(alias != null && isToken(alias) ? alias : def);
-    }
-
-    /** RFC 9110 token: what a header name may be (the API validates aliases too; this keeps the wire safe). */
-    private static boolean isToken(String s) {
-      if (s.isEmpty() || s.length() > 128) {
-        return false;
-      }
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
+    private static AsciiString name(String header) {
+      return header == null ? null : new AsciiString(header);
     }
   }
 }

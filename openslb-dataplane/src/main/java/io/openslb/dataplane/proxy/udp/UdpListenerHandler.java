@@ -77,7 +77,7 @@ final class UdpListenerHandler extends ChannelInboundHandlerAdapter {
       }
       return null;
     }
-    byte[] header = Boolean.TRUE.equals(runtime.spec().listener().proxyProtocolV2Enabled())
+    byte[] header = runtime.spec().settings().proxyProtocolV2()
         ? ProxyHeaderV2.udp(client, local) : null;
     UdpSession session = new UdpSession(this, listener, client, backend, header);
     sessions.put(client, session);

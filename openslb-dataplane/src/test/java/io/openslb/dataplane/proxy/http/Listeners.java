@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.dataplane.config.ListenerSettings;
 import io.openslb.model.SchedulerKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ final class Listeners {
   }
 
   static ListenerSpec spec(String vip, Listener l, TargetSpec target, List<RuleSpec> rules) {
-    return new ListenerSpec(new ListenerKey(vip, l.port(), false), "acct", l.loadBalancerId(), l, target, rules, null, null);
+    return new ListenerSpec(new ListenerKey(vip, l.port(), false), "acct", l.loadBalancerId(), ListenerSettings.of(l), target, rules, null, null);
   }
 
   static ListenerRuntime runtime(ListenerSpec spec) {

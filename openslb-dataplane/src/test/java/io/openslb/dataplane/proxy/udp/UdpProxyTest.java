@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.udp;
 
+import io.openslb.dataplane.config.ListenerSettings;
 import io.openslb.model.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -102,7 +103,7 @@ class UdpProxyTest {
         .put("scheduler", scheduler);
     Listener listener = JSON.treeToValue(l, Listener.class);
     TargetSpec target = new TargetSpec(listener.resourceId(), SchedulerKind.parse(scheduler).orElseThrow(), List.of(members), HealthCheckSpec.disabled(), null, false);
-    ListenerSpec spec = new ListenerSpec(key, "acct", "lb-udptest", listener, target, List.of(), acl, null);
+    ListenerSpec spec = new ListenerSpec(key, "acct", "lb-udptest", ListenerSettings.of(listener), target, List.of(), acl, null);
     manager.apply(new RuntimeSnapshot(++revision, Map.of(key, spec)));
     vip = new InetSocketAddress(VIP, port);
   }
