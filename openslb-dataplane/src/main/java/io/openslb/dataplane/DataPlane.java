@@ -1,5 +1,6 @@
 package io.openslb.dataplane;
 
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthCheckManager;
 import io.openslb.dataplane.config.HealthKey;
 import io.openslb.dataplane.health.HealthTable;

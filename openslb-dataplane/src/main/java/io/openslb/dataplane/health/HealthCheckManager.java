@@ -3,7 +3,7 @@ package io.openslb.dataplane.health;
 import io.openslb.dataplane.config.HealthKey;
 
 import io.netty.channel.EventLoop;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.ListenerSpec;

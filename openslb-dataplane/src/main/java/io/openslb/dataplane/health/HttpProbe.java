@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 

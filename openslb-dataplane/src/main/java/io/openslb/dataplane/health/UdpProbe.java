@@ -9,7 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.BackendPool;

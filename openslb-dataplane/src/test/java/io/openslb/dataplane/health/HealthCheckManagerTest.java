@@ -8,7 +8,7 @@ import io.openslb.dataplane.config.HealthKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.ListenerKey;

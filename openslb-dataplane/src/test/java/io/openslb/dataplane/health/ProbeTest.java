@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.netty.channel.EventLoop;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import java.io.IOException;
 import java.net.DatagramPacket;

@@ -9,7 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.proxy.tls.ClientCertificateHeaders;

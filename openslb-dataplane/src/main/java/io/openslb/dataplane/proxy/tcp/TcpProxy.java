@@ -15,7 +15,7 @@ import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
 import io.netty.handler.codec.haproxy.HAProxyProtocolVersion;
 import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.BackendPool;

@@ -3,7 +3,7 @@ package io.openslb.dataplane.proxy.udp;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.runtime.ListenerRuntime;

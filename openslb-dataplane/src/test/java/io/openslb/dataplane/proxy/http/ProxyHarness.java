@@ -1,6 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.listener.ListenerManager;
 import io.openslb.dataplane.config.ListenerSpec;

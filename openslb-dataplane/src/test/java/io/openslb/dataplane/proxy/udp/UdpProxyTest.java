@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openslb.dataplane.Transport;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.DispatchingHandlers;
 import io.openslb.dataplane.listener.ListenerManager;

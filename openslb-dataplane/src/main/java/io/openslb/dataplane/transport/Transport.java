@@ -1,4 +1,4 @@
-package io.openslb.dataplane;
+package io.openslb.dataplane.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
