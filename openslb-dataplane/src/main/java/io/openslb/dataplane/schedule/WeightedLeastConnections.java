@@ -1,19 +1,32 @@
 package io.openslb.dataplane.schedule;
 
+import io.openslb.model.SchedulerKind;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code wlc}: the member with the fewest active connections per unit of weight; ties go round
- * robin so equal members share evenly.
+ * robin (a tie-break cursor that starts one member further at each pick) so equal members share
+ * evenly. The connection counts are the members' live {@link BackendStats}, which outlive the
+ * scheduler.
+ *
+ * <p>Threading: the member array is fixed at construction; a pick is one {@code getAndIncrement}
+ * on the tie-break cursor and a scan of the members' atomic counters: lock-free, allocation-free.
+ * Concurrent picks may read the same counts and choose the same member; the counts are a hint,
+ * not a reservation.
  */
-final class LeastConnections implements Scheduler {
+final class WeightedLeastConnections implements Scheduler {
   private final Backend[] members;
   private final AtomicLong tieBreak = new AtomicLong();
 
-  LeastConnections(List<Backend> members) {
-    this.members = members.toArray(new Backend[0]);
+  WeightedLeastConnections(List<Backend> members) {
+    this.members = Schedulers.pickable(members);
+  }
+
+  @Override
+  public SchedulerKind kind() {
+    return SchedulerKind.WLC;
   }
 
   @Override
