@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * evenly. The connection counts are the members' live {@link BackendStats}, which outlive the
  * scheduler.
  *
+ * <p>State: none that matters beyond the tie-break cursor, since the counts are live and shared
+ * with whatever scheduler replaces this one. A replacement ({@link Schedulers#newScheduler})
+ * starts its tie-break cursor where this one's was, so frequent rebuilds do not hand every first
+ * tie to the first member.
+ *
  * <p>Threading: the member array is fixed at construction; a pick is one {@code getAndIncrement}
  * on the tie-break cursor and a scan of the members' atomic counters: lock-free, allocation-free.
  * Concurrent picks may read the same counts and choose the same member; the counts are a hint,
@@ -18,10 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WeightedLeastConnections implements Scheduler {
   private final Backend[] members;
-  private final AtomicLong tieBreak = new AtomicLong();
+  private final AtomicLong tieBreak;
 
-  WeightedLeastConnections(List<Backend> members) {
+  /** @param previous the scheduler this one replaces, whose tie-break cursor carries over; or null */
+  WeightedLeastConnections(List<Backend> members, WeightedLeastConnections previous) {
     this.members = Schedulers.pickable(members);
+    this.tieBreak = new AtomicLong(previous == null ? 0 : previous.tieBreak.get());
   }
 
   @Override
