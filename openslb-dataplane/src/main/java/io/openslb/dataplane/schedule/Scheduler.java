@@ -17,7 +17,11 @@ import java.util.Set;
  *   <li>a member in {@code excluded} (matched by object, so the scheduler's own members) is never
  *       picked; with no members, or all of them excluded, {@code pick} returns null;
  *   <li>weighted kinds give each member a share of the picks in proportion to its weight; {@code
- *       rr} ignores weights.
+ *       rr} ignores weights;
+ *   <li>a scheduler rebuilt from the one it replaces ({@link Schedulers#newScheduler}) over the
+ *       same members continues the picks exactly as if there had been no rebuild; a hash kind maps
+ *       the same key to the same member, and removing one of N members moves only that member's
+ *       keys (about 1/N).
  * </ul>
  *
  * <p>Threading: {@code pick} is called from every event loop at once, so implementations are
