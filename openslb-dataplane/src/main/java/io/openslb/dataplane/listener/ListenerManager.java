@@ -76,7 +76,7 @@ public final class ListenerManager implements AutoCloseable {
       if (slot == null) {
         bind(new ListenerSlot(spec.key(), ListenerRuntime.build(spec, health, stats)));
       } else if (!slot.runtime().spec().equals(spec)) {
-        swap(slot, ListenerRuntime.build(spec, health, stats));
+        swap(slot, ListenerRuntime.build(spec, health, stats, slot.runtime()));
       }
     }
     // counters of every pool still in use, rule pools included (wlc and drain read them)
@@ -107,7 +107,7 @@ public final class ListenerManager implements AutoCloseable {
   private synchronized void healthChanged(String scope) {
     for (ListenerSlot slot : slots.values()) {
       if (slot.runtime().uses(scope)) {
-        swap(slot, ListenerRuntime.build(slot.runtime().spec(), health, stats));
+        swap(slot, ListenerRuntime.build(slot.runtime().spec(), health, stats, slot.runtime()));
       }
     }
   }

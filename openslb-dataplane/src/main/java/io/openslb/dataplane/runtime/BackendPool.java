@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * A target's members at one moment: all of them, the eligible ones (weight above 0 and not
  * judged unhealthy) and the scheduler over the eligible ones. Immutable; rebuilt when the
- * configuration or a member's health changes. A primary/secondary target sends everything to the
- * primary while it is eligible, else to the secondary.
+ * configuration or a member's health changes, from the pool it replaces so the scheduler goes on
+ * where the old one was ({@link Schedulers#newScheduler}). A primary/secondary target sends
+ * everything to the primary while it is eligible, else to the secondary.
  */
 public final class BackendPool {
   private final TargetSpec spec;
@@ -24,14 +25,23 @@ public final class BackendPool {
   private final List<Backend> eligible;
   private final Scheduler scheduler;
 
-  private BackendPool(TargetSpec spec, List<Backend> all, List<Backend> eligible) {
+  private BackendPool(TargetSpec spec, List<Backend> all, List<Backend> eligible, Scheduler previous) {
     this.spec = spec;
     this.all = List.copyOf(all);
     this.eligible = List.copyOf(eligible);
-    this.scheduler = Schedulers.create(spec.scheduler(), this.eligible);
+    this.scheduler = Schedulers.newScheduler(spec.scheduler(), previous, this.eligible);
   }
 
+  /** A pool with no history: its scheduler starts afresh. */
   public static BackendPool build(TargetSpec spec, HealthTable health, StatsRegistry stats) {
+    return build(spec, health, stats, null);
+  }
+
+  /**
+   * @param previous the pool this one replaces (the same target before the change), or null; its
+   *     scheduler's state carries over when the scheduler kind is the same
+   */
+  public static BackendPool build(TargetSpec spec, HealthTable health, StatsRegistry stats, BackendPool previous) {
     List<Backend> all = new ArrayList<>();
     List<Backend> eligible = new ArrayList<>();
     for (MemberSpec m : spec.members()) {
@@ -48,7 +58,7 @@ public final class BackendPool {
         eligible = new ArrayList<>(primary);
       }
     }
-    return new BackendPool(spec, all, eligible);
+    return new BackendPool(spec, all, eligible, previous == null ? null : previous.scheduler);
   }
 
   public TargetSpec spec() {

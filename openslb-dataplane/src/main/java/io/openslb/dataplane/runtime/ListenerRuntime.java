@@ -32,13 +32,25 @@ public final class ListenerRuntime {
     this.acl = acl;
   }
 
+  /** A runtime with no history: every pool's scheduler starts afresh. */
   public static ListenerRuntime build(ListenerSpec spec, HealthTable health, StatsRegistry stats) {
+    return build(spec, health, stats, null);
+  }
+
+  /**
+   * @param previous the runtime this one replaces (the same listener before the change), or null:
+   *     the listener's pool is built from its pool and each rule's pool from the pool of the rule
+   *     with the same id, so their schedulers go on where they were
+   */
+  public static ListenerRuntime build(
+      ListenerSpec spec, HealthTable health, StatsRegistry stats, ListenerRuntime previous) {
     Map<String, BackendPool> rules = new LinkedHashMap<>();
     for (RuleSpec r : spec.rules()) {
-      rules.put(r.id(), BackendPool.build(r.target(), health, stats));
+      BackendPool before = previous == null ? null : previous.rulePool(r.id());
+      rules.put(r.id(), BackendPool.build(r.target(), health, stats, before));
     }
-    return new ListenerRuntime(spec, BackendPool.build(spec.target(), health, stats), Map.copyOf(rules),
-        AclMatcher.compile(spec.acl()));
+    BackendPool pool = BackendPool.build(spec.target(), health, stats, previous == null ? null : previous.pool);
+    return new ListenerRuntime(spec, pool, Map.copyOf(rules), AclMatcher.compile(spec.acl()));
   }
 
   public ListenerSpec spec() {

@@ -10,12 +10,14 @@ public final class Backend {
   private final BackendStats stats;
   private final InetSocketAddress address;
   private final String memberAddress;
+  private final String identity;
 
   public Backend(MemberSpec member, BackendStats stats) {
     this.member = member;
     this.stats = stats;
     this.address = new InetSocketAddress(member.ip(), member.port());
     this.memberAddress = member.address();
+    this.identity = member.serverId() + "@" + memberAddress;
   }
 
   public MemberSpec member() {
@@ -35,12 +37,21 @@ public final class Backend {
     return memberAddress;
   }
 
+  /**
+   * {@code serverId@ip:port}, built once: the member across rebuilds, since a Backend object is
+   * built anew on every configuration or health change. Schedulers carry their state by it and the
+   * hash ring places the member's virtual nodes by it.
+   */
+  public String identity() {
+    return identity;
+  }
+
   public int weight() {
     return member.weight();
   }
 
   @Override
   public String toString() {
-    return member.serverId() + "@" + member.address();
+    return identity;
   }
 }

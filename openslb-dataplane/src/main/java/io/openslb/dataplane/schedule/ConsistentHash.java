@@ -5,58 +5,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
- * {@code sch} (source IP), {@code tch} (source IP and port, destination IP and port) and {@code
- * qch} (QUIC connection id, else source) consistent hashing on a ring of virtual nodes. Each member
- * gets virtual nodes in proportion to its weight and placed by its own identity, so adding or
- * removing one member moves only about 1/N of the keys.
+ * The ring of virtual nodes behind the hash kinds ({@link SourceHash}, {@link FourTupleHash},
+ * {@link QuicHash}), which differ only in what of the flow they hash ({@link #keyHash}). Each
+ * member gets virtual nodes in proportion to its weight (at least {@value #MIN_NODES}), placed by
+ * its own {@link Backend#identity identity} alone, so adding or removing one member moves only the
+ * keys it gains or loses: about 1/N of them. A flow goes to the owner of the first virtual node at
+ * or after its key's hash; an excluded owner is skipped to the next one on the ring, so retries are
+ * as stable as first picks.
+ *
+ * <p>A hash scheduler has no state: the same key lands on the same member for as long as the
+ * membership is the same, however often the scheduler is rebuilt.
+ *
+ * <p>Threading: the ring is built at construction and only read afterwards; a pick is a binary
+ * search and a walk of two arrays: lock-free, allocation-free.
  */
-final class ConsistentHash implements Scheduler {
+abstract sealed class ConsistentHash implements Scheduler permits SourceHash, FourTupleHash, QuicHash {
   static final int NODES_PER_WEIGHT_UNIT = 4;
   static final int MIN_NODES = 40;
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
   private final long[] points;
   private final Backend[] owners;
-  private final ToLongFunction<FlowKey> keyHash;
   private final int distinct;
 
-  private ConsistentHash(long[] points, Backend[] owners, ToLongFunction<FlowKey> keyHash, int distinct) {
-    this.points = points;
-    this.owners = owners;
-    this.keyHash = keyHash;
-    this.distinct = distinct;
-  }
-
-  static ConsistentHash sourceIp(List<Backend> members) {
-    return build(members, f -> hash(f.client().getAddress().getAddress()));
-  }
-
-  /** Hashes the addresses' bytes and ports as they are: no text is built per pick. */
-  static ConsistentHash fourTuple(List<Backend> members) {
-    return build(members, f -> finish(mix(mix(FNV_OFFSET, f.client()), f.local())));
-  }
-
-  static ConsistentHash quic(List<Backend> members) {
-    return build(members, f -> f.quicConnectionId() != null && f.quicConnectionId().length > 0
-        ? hash(f.quicConnectionId())
-        : hash(f.client().getAddress().getAddress()));
-  }
-
-  private static ConsistentHash build(List<Backend> members, ToLongFunction<FlowKey> keyHash) {
+  ConsistentHash(List<Backend> list) {
+    Backend[] members = Schedulers.pickable(list);
     int total = 0;
-    int[] nodes = new int[members.size()];
-    for (int i = 0; i < members.size(); i++) {
-      nodes[i] = Math.max(MIN_NODES, members.get(i).weight() * NODES_PER_WEIGHT_UNIT);
+    int[] nodes = new int[members.length];
+    for (int i = 0; i < members.length; i++) {
+      nodes[i] = Math.max(MIN_NODES, members[i].weight() * NODES_PER_WEIGHT_UNIT);
       total += nodes[i];
     }
     long[][] pairs = new long[total][2];
     int k = 0;
-    for (int i = 0; i < members.size(); i++) {
-      String id = members.get(i).member().serverId() + "@" + members.get(i).member().address();
+    for (int i = 0; i < members.length; i++) {
+      String id = members[i].identity();
       for (int v = 0; v < nodes[i]; v++) {
         pairs[k][0] = hash((id + "#" + v).getBytes(StandardCharsets.UTF_8));
         pairs[k][1] = i;
@@ -64,21 +50,24 @@ final class ConsistentHash implements Scheduler {
       }
     }
     Arrays.sort(pairs, (a, b) -> Long.compareUnsigned(a[0], b[0]));
-    long[] points = new long[total];
-    Backend[] owners = new Backend[total];
+    this.points = new long[total];
+    this.owners = new Backend[total];
     for (int i = 0; i < total; i++) {
       points[i] = pairs[i][0];
-      owners[i] = members.get((int) pairs[i][1]);
+      owners[i] = members[(int) pairs[i][1]];
     }
-    return new ConsistentHash(points, owners, keyHash, members.size());
+    this.distinct = members.length;
   }
 
+  /** The flow's position on the ring. */
+  abstract long keyHash(FlowKey flow);
+
   @Override
-  public Backend pick(FlowKey flow, Set<Backend> excluded) {
+  public final Backend pick(FlowKey flow, Set<Backend> excluded) {
     if (points.length == 0) {
       return null;
     }
-    long h = keyHash.applyAsLong(flow);
+    long h = keyHash(flow);
     int i = lowerBound(h);
     for (int step = 0; step < points.length; step++) {
       Backend b = owners[(i + step) % points.length];
@@ -112,7 +101,7 @@ final class ConsistentHash implements Scheduler {
   }
 
   /** FNV-1a over an address's bytes and its port (two bytes); nothing for a missing address. */
-  private static long mix(long h, InetSocketAddress a) {
+  static long mix(long h, InetSocketAddress a) {
     if (a == null) {
       return h;
     }
@@ -129,7 +118,7 @@ final class ConsistentHash implements Scheduler {
   }
 
   /** murmur3's 64-bit finaliser: spreads FNV's low-entropy high bits over the ring. */
-  private static long finish(long h) {
+  static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -1,68 +1,67 @@
 package io.openslb.dataplane.schedule;
 
+import io.openslb.model.SchedulerKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code rr}, and the base of {@code wrr}: walks a fixed sequence of members with a shared
- * cursor. For {@code wrr} the sequence is the smooth weighted interleaving (nginx's algorithm), so
- * weights 5:1:1 give a a b a c a a rather than bursts.
+ * {@code rr}: the members one after another in their configured order, weights ignored (a member
+ * of weight 0 is still never picked). An excluded member is skipped to the next one.
+ *
+ * <p>State: the cursor. A scheduler built to replace another ({@link Schedulers#newScheduler})
+ * starts at the member the other would have picked next, found by identity; if that member is
+ * gone, at the first one after it (in the other's order) that is still there. With the same
+ * members the sequence continues exactly; a change never sends a burst to the first member.
+ *
+ * <p>Threading: the member array is fixed at construction; a pick is one {@code getAndIncrement}
+ * on a shared cursor and a walk of the array: lock-free, allocation-free.
  */
 final class RoundRobin implements Scheduler {
-  private final Backend[] sequence;
-  private final AtomicLong cursor = new AtomicLong();
+  private final Backend[] members;
+  private final AtomicLong cursor;
 
-  private RoundRobin(Backend[] sequence) {
-    this.sequence = sequence;
+  /** @param previous the scheduler this one replaces, whose cursor carries over; or null */
+  RoundRobin(List<Backend> members, RoundRobin previous) {
+    this.members = Schedulers.pickable(members);
+    this.cursor = new AtomicLong(previous == null ? 0 : previous.resumeIndex(this.members));
   }
 
-  static RoundRobin plain(List<Backend> members) {
-    return new RoundRobin(members.toArray(new Backend[0]));
-  }
-
-  static RoundRobin weighted(List<Backend> members) {
-    int n = members.size();
-    int[] weights = new int[n];
-    int g = 0;
-    for (int i = 0; i < n; i++) {
-      weights[i] = members.get(i).weight();
-      g = gcd(g, weights[i]);
+  /**
+   * The index in {@code next} of the member this scheduler would pick next, or of the first one
+   * after it that {@code next} still has; 0 when none is.
+   */
+  private int resumeIndex(Backend[] next) {
+    int n = members.length;
+    if (n == 0 || next.length == 0) {
+      return 0;
     }
-    int total = 0;
+    Map<String, Integer> index = Schedulers.indexByIdentity(next);
+    long start = cursor.get();
     for (int i = 0; i < n; i++) {
-      weights[i] /= Math.max(g, 1);
-      total += weights[i];
-    }
-    Backend[] seq = new Backend[total];
-    int[] current = new int[n];
-    for (int step = 0; step < total; step++) {
-      int best = -1;
-      for (int i = 0; i < n; i++) {
-        current[i] += weights[i];
-        if (best < 0 || current[i] > current[best]) {
-          best = i;
-        }
+      Integer j = index.get(members[(int) Math.floorMod(start + i, (long) n)].identity());
+      if (j != null) {
+        return j;
       }
-      current[best] -= total;
-      seq[step] = members.get(best);
     }
-    return new RoundRobin(seq);
+    return 0;
   }
 
-  private static int gcd(int a, int b) {
-    return b == 0 ? a : gcd(b, a % b);
+  @Override
+  public SchedulerKind kind() {
+    return SchedulerKind.RR;
   }
 
   @Override
   public Backend pick(FlowKey flow, Set<Backend> excluded) {
-    int n = sequence.length;
+    int n = members.length;
     if (n == 0) {
       return null;
     }
     long start = cursor.getAndIncrement();
     for (int i = 0; i < n; i++) {
-      Backend b = sequence[(int) Math.floorMod(start + i, (long) n)];
+      Backend b = members[(int) Math.floorMod(start + i, (long) n)];
       if (excluded.isEmpty() || !excluded.contains(b)) {
         return b;
       }

@@ -136,4 +136,46 @@ class BackendPoolTest {
     assertThat(pool.eligibleByAddress("10.0.0.1:8080")).isNotNull();
     assertThat(pool.eligibleByAddress("10.0.0.2:8080")).isNull();
   }
+
+  // ------------------------------------------------ the scheduler through rebuilds
+
+  /** {@code n} picks as server ids without the {@code i-}, e.g. {@code abc}. */
+  static String sequence(BackendPool pool, int n) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      var flow = FlowKey.of(new InetSocketAddress("198.51.100.1", 1000 + i), new InetSocketAddress("127.1.0.1", 80));
+      var b = pool.pick(flow, Set.of());
+      out.append(b == null ? "-" : b.member().serverId().substring(2));
+    }
+    return out.toString();
+  }
+
+  /** A health flip (or any rebuild) goes on where the scheduler was: it used to start again at a. */
+  @Test
+  void aRebuildFromThePreviousPoolGoesOnWhereItsSchedulerWas() {
+    for (String scheduler : List.of("wrr", "rr")) {
+      HealthTable h = new HealthTable();
+      TargetSpec t = target(scheduler, true, false, member("i-a", 1, 100, null), member("i-b", 2, 100, null),
+          member("i-c", 3, 100, null));
+      BackendPool first = BackendPool.build(t, h, stats, null);
+      assertThat(sequence(first, 2)).as(scheduler).isEqualTo("ab");
+      BackendPool same = BackendPool.build(t, h, stats, first);
+      assertThat(sequence(same, 2)).as(scheduler + ", nothing changed").isEqualTo("ca");
+      h.set(t.healthKey(t.members().get(1)), State.ABNORMAL);
+      BackendPool withoutB = BackendPool.build(t, h, stats, same);
+      assertThat(sequence(withoutB, 3)).as(scheduler + ", b down").isEqualTo("cac");
+      h.set(t.healthKey(t.members().get(1)), State.NORMAL);
+      assertThat(sequence(BackendPool.build(t, h, stats, withoutB), 3)).as(scheduler + ", b back").isEqualTo("abc");
+    }
+  }
+
+  @Test
+  void withoutAPreviousPoolOrWithAnotherSchedulerThePicksStartAfresh() {
+    TargetSpec rr = target("rr", false, false, member("i-a", 1, 100, null), member("i-b", 2, 100, null));
+    BackendPool before = BackendPool.build(rr, health, stats);
+    assertThat(sequence(before, 1)).isEqualTo("a");
+    assertThat(sequence(BackendPool.build(rr, health, stats, null), 1)).isEqualTo("a");
+    TargetSpec wrr = target("wrr", false, false, member("i-a", 1, 100, null), member("i-b", 2, 100, null));
+    assertThat(sequence(BackendPool.build(wrr, health, stats, before), 2)).as("rr -> wrr").isEqualTo("ab");
+  }
 }

@@ -1,6 +1,7 @@
 package io.openslb.dataplane.schedule;
 
 import io.openslb.model.SchedulerKind;
+import static io.openslb.dataplane.schedule.Members.backend;
 import static io.openslb.dataplane.schedule.Members.distribution;
 import static io.openslb.dataplane.schedule.Members.flow;
 import static io.openslb.dataplane.schedule.Members.name;
@@ -8,6 +9,7 @@ import static io.openslb.dataplane.schedule.Members.sequence;
 import static io.openslb.dataplane.schedule.Members.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,5 +88,57 @@ class RoundRobinTest {
   void noMembersGivesNull() {
     assertThat(Schedulers.create(SchedulerKind.WRR, List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
     assertThat(Schedulers.create(SchedulerKind.RR, List.of()).pick(flow("192.0.2.1", 1), Set.of())).isNull();
+  }
+
+  // ------------------------------------------------ rr's cursor through rebuilds
+
+  static Scheduler rr(Scheduler previous, List<Backend> members) {
+    return Schedulers.newScheduler(SchedulerKind.RR, previous, members);
+  }
+
+  static List<Backend> without(List<Backend> members, int index) {
+    List<Backend> out = new ArrayList<>(members);
+    out.remove(index);
+    return out;
+  }
+
+  static List<Backend> with(List<Backend> members, int index, Backend added) {
+    List<Backend> out = new ArrayList<>(members);
+    out.add(index, added);
+    return out;
+  }
+
+  /** a b c d, picked a b (c is next), then the members change: who goes on. */
+  static Stream<Arguments> rrRebuilds() {
+    List<Backend> abcd = weighted(1, 1, 1, 1);
+    return Stream.of(
+        Arguments.of("the same members", abcd, "cdabcd"),
+        Arguments.of("c, the next, removed", without(abcd, 2), "dabdab"),
+        Arguments.of("b, just picked, removed", without(abcd, 1), "cdacda"),
+        Arguments.of("e added at the end", with(abcd, 4, backend("e", 1)), "cdeabc"),
+        Arguments.of("e added at the front", with(abcd, 0, backend("e", 1)), "cdeabc"),
+        Arguments.of("c and d removed", without(without(abcd, 3), 2), "ababab"),
+        Arguments.of("new weights (ignored)", weighted(5, 1, 9, 1), "cdabcd"),
+        Arguments.of("all replaced", List.of(backend("e", 1), backend("f", 1)), "efefef"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {2}")
+  @MethodSource("rrRebuilds")
+  void rrGoesOnFromTheMemberThatWasNext(String change, List<Backend> members, String expected) {
+    Scheduler before = rr(null, weighted(1, 1, 1, 1));
+    assertThat(sequence(before, 2)).isEqualTo("ab");
+    assertThat(sequence(rr(before, members), 6)).isEqualTo(expected);
+  }
+
+  /** A rebuild before every pick (health flips, configuration pushes) used to send every pick to a. */
+  @Test
+  void rrRebuiltBeforeEveryPickStillTakesTurns() {
+    Scheduler s = rr(null, weighted(1, 1, 1));
+    StringBuilder picks = new StringBuilder();
+    for (int i = 0; i < 9; i++) {
+      s = rr(s, weighted(1, 1, 1));
+      picks.append(sequence(s, 1));
+    }
+    assertThat(picks.toString()).isEqualTo("abcabcabc");
   }
 }
