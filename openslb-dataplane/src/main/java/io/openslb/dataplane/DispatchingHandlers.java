@@ -8,6 +8,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.openslb.dataplane.proxy.tcp.TcpProxy;
 import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.runtime.ProtocolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,15 @@ public final class DispatchingHandlers implements ProtocolHandlers {
       }
       default -> client.close();
     }
+  }
+
+  @Override
+  public ProtocolConfig prepare(ListenerRuntime runtime) {
+    return switch (runtime.spec().protocol()) {
+      case HTTP, HTTPS -> http == null ? null : http.prepare(runtime);
+      case UDP -> udp == null ? null : udp.prepare(runtime);
+      case TCP -> null;
+    };
   }
 
   @Override

@@ -20,6 +20,7 @@ import io.openslb.dataplane.runtime.StatsRegistry;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,9 +75,9 @@ public final class ListenerManager implements AutoCloseable {
     for (ListenerSpec spec : wanted.values()) {
       ListenerSlot slot = slots.get(spec.key());
       if (slot == null) {
-        bind(new ListenerSlot(spec.key(), ListenerRuntime.build(spec, health, stats)));
+        bind(new ListenerSlot(spec.key(), warm(spec, null)));
       } else if (!slot.runtime().spec().equals(spec)) {
-        swap(slot, ListenerRuntime.build(spec, health, stats, slot.runtime()));
+        swap(slot, warm(spec, slot.runtime()));
       }
     }
     // counters of every pool still in use, rule pools included (wlc and drain read them)
@@ -104,10 +105,24 @@ public final class ListenerManager implements AutoCloseable {
     return slots.get(key);
   }
 
+  /**
+   * Builds everything a runtime needs — pools, ACL, the protocol's settings and TLS contexts —
+   * before it is published, from the runtime it replaces (schedulers carry their state over).
+   */
+  private ListenerRuntime warm(ListenerSpec spec, ListenerRuntime previous) {
+    return ListenerRuntime.build(spec, health, stats, previous, handlers::prepare);
+  }
+
+  /** A member's health flipped: only the pools of that health scope get a new member set. */
   private synchronized void healthChanged(String scope) {
     for (ListenerSlot slot : slots.values()) {
-      if (slot.runtime().uses(scope)) {
-        swap(slot, ListenerRuntime.build(slot.runtime().spec(), health, stats, slot.runtime()));
+      for (BackendPool pool : slot.runtime().pools()) {
+        if (pool.spec().scope().equals(scope)) {
+          List<Backend> before = pool.refresh(health);
+          if (pool == slot.runtime().pool()) {
+            drainRemoved(before, pool.eligible(), slot);
+          }
+        }
       }
     }
   }
@@ -115,21 +130,21 @@ public final class ListenerManager implements AutoCloseable {
   private void swap(ListenerSlot slot, ListenerRuntime next) {
     ListenerRuntime previous = slot.runtime();
     slot.publish(next);
-    drainRemoved(previous.pool(), next.pool(), slot);
+    drainRemoved(previous.pool().eligible(), next.pool().eligible(), slot);
   }
 
   /**
    * Members that could take traffic before and cannot now (removed, weight 0, unhealthy) keep their
    * flows; with ConnectionDrain on, those flows are closed once the drain timeout has passed.
    */
-  private void drainRemoved(BackendPool before, BackendPool after, ListenerSlot slot) {
+  private void drainRemoved(List<Backend> before, List<Backend> after, ListenerSlot slot) {
     java.time.Duration drain = slot.runtime().spec().settings().connectionDrainTimeout();
     if (drain == null) {
       return;
     }
     Set<String> stillEligible = new HashSet<>();
-    after.eligible().forEach(b -> stillEligible.add(b.memberAddress()));
-    for (Backend b : before.eligible()) {
+    after.forEach(b -> stillEligible.add(b.memberAddress()));
+    for (Backend b : before) {
       if (!stillEligible.contains(b.memberAddress()) && !b.stats().channels().isEmpty()) {
         Set<Channel> flows = Set.copyOf(b.stats().channels());
         String address = b.memberAddress();

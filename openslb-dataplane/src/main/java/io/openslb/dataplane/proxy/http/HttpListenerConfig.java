@@ -2,18 +2,22 @@ package io.openslb.dataplane.proxy.http;
 
 import io.openslb.dataplane.config.HttpSettings;
 import io.netty.util.AsciiString;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
 import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.runtime.ProtocolConfig;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.RuleSpec;
 import io.openslb.model.ListenerProtocol;
 import java.util.List;
 
 /**
- * The HTTP side of one {@link ListenerRuntime}, compiled once: header switches with their values
- * ready to send, timeouts, the HTTPS redirect, the rule matcher and a {@link Target} per pool.
- * Immutable; shared by every connection that uses the runtime.
+ * The HTTP side of one {@link ListenerRuntime}, built with it before it is published ({@link
+ * HttpProxy#prepare}): header switches with their values ready to send, timeouts, the HTTPS
+ * redirect, the rule matcher, a {@link Target} per pool and, on HTTPS, the TLS contexts by SNI
+ * name. Immutable; shared by every connection that uses the runtime.
  */
-final class HttpListenerConfig {
+final class HttpListenerConfig implements ProtocolConfig {
   final ListenerRuntime runtime;
   final ListenerProtocol protocol;
   final boolean forwardedFor;
@@ -36,9 +40,16 @@ final class HttpListenerConfig {
   private final RuleMatcher rules;
   private final Target[] ruleTargets;
   private final Target target;
+  /** HTTPS: the contexts by SNI name; null on HTTP, or when no certificate or policy is usable. */
+  final Mapping<String, SslContext> tlsContexts;
 
   HttpListenerConfig(ListenerRuntime runtime) {
+    this(runtime, null);
+  }
+
+  HttpListenerConfig(ListenerRuntime runtime, Mapping<String, SslContext> tlsContexts) {
     this.runtime = runtime;
+    this.tlsContexts = tlsContexts;
     ListenerSpec spec = runtime.spec();
     HttpSettings http = spec.settings().http();
     this.protocol = spec.protocol();

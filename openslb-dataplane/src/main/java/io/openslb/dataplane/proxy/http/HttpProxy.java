@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * SslHandler first and then calls {@link #serve}; everything else, including X-Forwarded-Proto
  * {@code https}, follows from the listener's protocol.
  *
- * <p>Threading: {@link #accept} and {@link #serve} run on the client channel's event loop; the
- * compiled settings are kept with each runtime ({@link ListenerRuntime#compiled}), so no lock.
+ * <p>Threading: {@link #prepare} runs on the listener manager's thread before a runtime is
+ * published and builds its settings and TLS contexts; {@link #accept} and {@link #serve} run on
+ * the client channel's event loop and only read them, so no lock and no compiling on a loop.
  */
 public final class HttpProxy implements ProtocolHandlers {
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
@@ -61,8 +62,8 @@ public final class HttpProxy implements ProtocolHandlers {
       serve(client, slot, runtime);
       return;
     }
-    Mapping<String, SslContext> contexts =
-        runtime.compiled(ServedTls.class, r -> new ServedTls(tls().forSpec(r.spec().tls()))).contexts();
+    HttpListenerConfig config = config(runtime);
+    Mapping<String, SslContext> contexts = config.tlsContexts;
     if (contexts == null) {
       if (warnedNoTls.compareAndSet(false, true)) {
         log.warn("{}: no usable certificate or TLS policy; closing connections", runtime.spec().name());
@@ -70,7 +71,7 @@ public final class HttpProxy implements ProtocolHandlers {
       client.close();
       return;
     }
-    boolean certHeaders = ClientCertificateHeaders.wanted(runtime);
+    boolean certHeaders = runtime.spec().settings().http().clientCertHeaders().any();
     TlsTermination.install(client, contexts, runtime.spec().name(), new TlsTermination.Next() {
       @Override
       public void http1(Channel channel) {
@@ -82,16 +83,24 @@ public final class HttpProxy implements ProtocolHandlers {
 
       @Override
       public void http2(Channel channel) {
-        Http2Frontend.install(HttpProxy.this, channel, slot, config(runtime),
+        Http2Frontend.install(HttpProxy.this, channel, slot, config,
             certHeaders ? new ClientCertificateHeaders(slot) : null);
       }
     });
   }
 
-  /** A runtime's TLS contexts by SNI name (null: none usable), kept with the runtime. */
-  private record ServedTls(Mapping<String, SslContext> contexts) {}
+  /**
+   * Builds a runtime's HTTP settings and, for HTTPS, its TLS contexts by SNI name (null when none
+   * is usable), before the runtime is published.
+   */
+  @Override
+  public HttpListenerConfig prepare(ListenerRuntime runtime) {
+    Mapping<String, SslContext> contexts =
+        runtime.spec().protocol() == ListenerProtocol.HTTPS ? tls().forSpec(runtime.spec().tls()) : null;
+    return new HttpListenerConfig(runtime, contexts);
+  }
 
-  /** The TLS contexts, created with the first HTTPS connection (loads the native library if any). */
+  /** The TLS contexts, created with the first HTTPS listener (loads the native library if any). */
   private TlsContexts tls() {
     TlsContexts t = tls;
     if (t == null) {
@@ -123,9 +132,9 @@ public final class HttpProxy implements ProtocolHandlers {
     throw new UnsupportedOperationException("HTTP listeners are TCP");
   }
 
-  /** The compiled settings of {@code runtime}, built once per runtime and kept with it. */
+  /** The settings {@link #prepare} built with {@code runtime}. */
   HttpListenerConfig config(ListenerRuntime runtime) {
-    return runtime.compiled(HttpListenerConfig.class, HttpListenerConfig::new);
+    return runtime.protocolConfig(HttpListenerConfig.class);
   }
 
   /** The backend connection pool of the calling event loop. */

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * One pool a request can go to (the listener's or a rule's), with what session persistence needs
- * precomputed: each member's opaque id, the eligible member of each id, and for {@code insert} the
+ * precomputed: each member's opaque id, the member of each id, and for {@code insert} the
  * whole {@code Set-Cookie} value. Immutable; built with the listener's runtime.
  *
  * <p>A member's id is 16 hex digits of a hash of its server id and address: stable across
@@ -34,7 +34,7 @@ final class Target {
   final Sticky sticky;
   /** The application cookie that {@code server} mode prefixes; null otherwise. */
   final String cookie;
-  private final Map<String, Backend> eligibleById = new HashMap<>();
+  private final Map<String, Backend> byId = new HashMap<>();
   private final Map<Backend, String> ids = new IdentityHashMap<>();
   private final Map<Backend, AsciiString> setCookies = new IdentityHashMap<>();
 
@@ -64,8 +64,8 @@ final class Target {
         setCookies.put(b, new AsciiString(INSERT_COOKIE + "=" + id + maxAge + "; Path=/"));
       }
     }
-    for (Backend b : pool.eligible()) {
-      eligibleById.put(ids.get(b), b);
+    for (Backend b : pool.all()) {
+      byId.put(ids.get(b), b);
     }
   }
 
@@ -93,9 +93,10 @@ final class Target {
     return eligible(split[0]);
   }
 
-  /** The eligible member whose id is {@code id}, or null. */
+  /** The member whose id is {@code id} if it can take traffic now, or null. */
   Backend eligible(String id) {
-    return id == null ? null : eligibleById.get(id);
+    Backend b = id == null ? null : byId.get(id);
+    return b != null && pool.isEligible(b) ? b : null;
   }
 
   String idOf(Backend b) {

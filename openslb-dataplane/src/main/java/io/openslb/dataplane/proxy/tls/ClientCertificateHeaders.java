@@ -28,11 +28,6 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
     this.slot = slot;
   }
 
-  /** Whether any of the headers is switched on for {@code runtime}'s listener. */
-  public static boolean wanted(ListenerRuntime runtime) {
-    return Names.of(runtime.spec().settings().http().clientCertHeaders()).any();
-  }
-
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest request) {
@@ -73,10 +68,6 @@ public final class ClientCertificateHeaders extends ChannelInboundHandlerAdapter
   record Names(AsciiString subject, AsciiString issuer, AsciiString fingerprint, AsciiString verify) {
     static Names of(ClientCertHeaders h) {
       return new Names(name(h.subjectDn()), name(h.issuerDn()), name(h.fingerprint()), name(h.clientVerify()));
-    }
-
-    boolean any() {
-      return subject != null || issuer != null || fingerprint != null || verify != null;
     }
 
     private static AsciiString name(String header) {
