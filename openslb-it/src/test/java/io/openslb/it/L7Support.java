@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Steps shared by the layer-7 end-to-end tests: a load balancer, backends, an HTTP listener
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * waited for.
  */
 final class L7Support {
-  final OpenSlbFixture slb;
+  private final Supplier<OpenSlbFixture> slb;
   final Sdk sdk;
   final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -30,8 +31,17 @@ final class L7Support {
       .build();
 
   L7Support(OpenSlbFixture slb) {
+    this(() -> slb, slb.sdk());
+  }
+
+  /** Steps on the extension's server; may be made before it starts. */
+  L7Support(OpenSlbExtension slb) {
+    this(slb::fixture, slb.sdk());
+  }
+
+  private L7Support(Supplier<OpenSlbFixture> slb, Sdk sdk) {
     this.slb = slb;
-    this.sdk = slb.sdk();
+    this.sdk = sdk;
   }
 
   /** A new load balancer: {id, VIP}. */
@@ -85,6 +95,6 @@ final class L7Support {
 
   /** Writes a raw store record (for resources whose API does not exist yet). */
   void put(String key, String json) {
-    slb.server().store().commit(Txn.builder().put(key, json).build());
+    slb.get().server().store().commit(Txn.builder().put(key, json).build());
   }
 }
