@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancersRequest;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +78,7 @@ class OpenSlbExtensionTest {
 
   static class UsesTheServer {
     @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
-    static final Sdk sdk = slb.sdk();
+    static final RawApi raw = slb.raw(); // made before the server starts
 
     @BeforeAll
     static void record() {
@@ -89,7 +89,7 @@ class OpenSlbExtensionTest {
     @Test
     void callsTheServer() {
       assertThat(Files.exists(dataDir.resolve("state.db"))).isTrue();
-      assertThat(sdk.call(new DescribeLoadBalancersRequest()).getTotalCount()).isZero();
+      assertThat(raw.call("DescribeRegions", Map.of()).status()).isEqualTo(200);
     }
   }
 
