@@ -19,7 +19,6 @@ import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.store.Txn;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -30,22 +29,14 @@ final class GroupSupport {
   static final String VSERVER_GROUP_NOT_FOUND = "The specified VServerGroupId does not exist";
   static final String MASTER_SLAVE_GROUP_NOT_FOUND = "The specified MasterSlaveGroupId does not exist";
 
-  private final Supplier<OpenSlbFixture> slb;
+  private final OpenSlbExtension slb;
   private final Sdk sdk;
   private int certificates;
 
-  GroupSupport(OpenSlbFixture slb) {
-    this(() -> slb, slb.sdk());
-  }
-
   /** Steps on the extension's server; may be made before it starts. */
   GroupSupport(OpenSlbExtension slb) {
-    this(slb::fixture, slb.sdk());
-  }
-
-  private GroupSupport(Supplier<OpenSlbFixture> slb, Sdk sdk) {
     this.slb = slb;
-    this.sdk = sdk;
+    this.sdk = slb.sdk();
   }
 
   Sdk sdk() {
@@ -123,10 +114,10 @@ final class GroupSupport {
 
   /** An HTTPS listener; its server certificate record is put into the store directly. */
   void httpsListener(String lb, int port) {
-    String cert = slb.get().rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
-    slb.get().server().store().commit(
+    String cert = slb.rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
+    slb.server().store().commit(
         Txn.builder()
-            .put(StoreKeys.serverCertificate(slb.get().rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}")
+            .put(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, cert), "{\"id\":\"" + cert + "\"}")
             .build());
     CreateLoadBalancerHTTPSListenerRequest r = new CreateLoadBalancerHTTPSListenerRequest();
     r.setLoadBalancerId(lb);

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Steps shared by the layer-7 end-to-end tests: a load balancer, backends, an HTTP listener
@@ -23,25 +22,17 @@ import java.util.function.Supplier;
  * waited for.
  */
 final class L7Support {
-  private final Supplier<OpenSlbFixture> slb;
+  final OpenSlbExtension slb;
   final Sdk sdk;
   final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2))
       .build();
 
-  L7Support(OpenSlbFixture slb) {
-    this(() -> slb, slb.sdk());
-  }
-
   /** Steps on the extension's server; may be made before it starts. */
   L7Support(OpenSlbExtension slb) {
-    this(slb::fixture, slb.sdk());
-  }
-
-  private L7Support(Supplier<OpenSlbFixture> slb, Sdk sdk) {
     this.slb = slb;
-    this.sdk = sdk;
+    this.sdk = slb.sdk();
   }
 
   /** A new load balancer: {id, VIP}. */
@@ -95,6 +86,6 @@ final class L7Support {
 
   /** Writes a raw store record (for resources whose API does not exist yet). */
   void put(String key, String json) {
-    slb.get().server().store().commit(Txn.builder().put(key, json).build());
+    slb.server().store().commit(Txn.builder().put(key, json).build());
   }
 }

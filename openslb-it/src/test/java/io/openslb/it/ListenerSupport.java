@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openslb.controlplane.service.StoreKeys;
 import io.openslb.store.KeyValue;
 import io.openslb.store.Txn;
-import java.util.function.Supplier;
 
 /**
  * Shared steps of the listener tests: load balancers and minimal listeners created through the
@@ -36,22 +35,14 @@ final class ListenerSupport {
   static final String NOT_FOUND_MESSAGE = "The specified resource does not exist";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Supplier<OpenSlbFixture> slb;
+  private final OpenSlbExtension slb;
   private final Sdk sdk;
   private int certificates;
 
-  ListenerSupport(OpenSlbFixture slb) {
-    this(() -> slb, slb.sdk());
-  }
-
   /** Steps on the extension's server; may be made before it starts. */
   ListenerSupport(OpenSlbExtension slb) {
-    this(slb::fixture, slb.sdk());
-  }
-
-  private ListenerSupport(Supplier<OpenSlbFixture> slb, Sdk sdk) {
     this.slb = slb;
-    this.sdk = sdk;
+    this.sdk = slb.sdk();
   }
 
   Sdk sdk() {
@@ -252,37 +243,37 @@ final class ListenerSupport {
 
   /** A server certificate record of the root account (UploadServerCertificate is not implemented yet). */
   String serverCertificate() {
-    String id = slb.get().rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
-    put(StoreKeys.serverCertificate(slb.get().rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    String id = slb.rootAccountId() + "_18f0c0ffee" + (++certificates) + "_1714763408_709981";
+    put(StoreKeys.serverCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String caCertificate() {
     String id = "139a00604ad-cn-east-hangzhou-0" + (++certificates);
-    put(StoreKeys.caCertificate(slb.get().rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreKeys.caCertificate(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String tlsPolicy(String id) {
-    put(StoreKeys.tlsPolicy(slb.get().rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreKeys.tlsPolicy(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String acl(String id) {
-    put(StoreKeys.acl(slb.get().rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
+    put(StoreKeys.acl(slb.rootAccountId(), Sdk.REGION, id), JSON.createObjectNode().put("id", id));
     return id;
   }
 
   String vserverGroup(String lb, String id) {
-    put(StoreKeys.vserverGroup(slb.get().rootAccountId(), Sdk.REGION, id),
+    put(StoreKeys.vserverGroup(slb.rootAccountId(), Sdk.REGION, id),
         JSON.createObjectNode().put("id", id).put("loadBalancerId", lb));
     return id;
   }
 
   /** Sets a load balancer's stored status (locked cannot be reached through the API). */
   void forceLoadBalancerStatus(String lb, String status) {
-    String key = StoreKeys.loadBalancer(slb.get().rootAccountId(), Sdk.REGION, lb);
-    KeyValue kv = slb.get().server().store().get(key).orElseThrow();
+    String key = StoreKeys.loadBalancer(slb.rootAccountId(), Sdk.REGION, lb);
+    KeyValue kv = slb.server().store().get(key).orElseThrow();
     try {
       ObjectNode node = (ObjectNode) JSON.readTree(kv.value());
       node.put("status", status);
@@ -293,6 +284,6 @@ final class ListenerSupport {
   }
 
   private void put(String key, ObjectNode value) {
-    slb.get().server().store().commit(Txn.builder().put(key, value.toString()).build());
+    slb.server().store().commit(Txn.builder().put(key, value.toString()).build());
   }
 }

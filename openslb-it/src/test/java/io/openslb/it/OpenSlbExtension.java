@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>The fixture's own methods ({@code addInstance}, {@code newAccount}, {@code server()}, ...) are
- * available on the extension itself.
+ * available on the extension itself. A field in an abstract base class gives each subclass a server
+ * of its own, one class after the other ({@link LoadBalancerITBase}).
  */
 final class OpenSlbExtension implements BeforeAllCallback, AfterAllCallback {
   private final String yaml;
@@ -153,10 +154,6 @@ final class OpenSlbExtension implements BeforeAllCallback, AfterAllCallback {
 
   String endpoint() {
     return fixture().endpoint();
-  }
-
-  String adminEndpoint() {
-    return fixture().adminEndpoint();
   }
 
   String rootAccountId() {

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 class OpenSlbExtensionTest {
   static String endpoint;
   static Path dataDir;
+  static final List<String> endpoints = new ArrayList<>();
 
   @Test
   void theServerRunsForTheClassAndIsGoneAfterIt() throws Exception {
@@ -37,6 +40,16 @@ class OpenSlbExtensionTest {
     assertThat(summary.getFailures()).hasSize(1);
     assertThat(summary.getFailures().get(0).getException()).hasMessage("setup failed");
     assertClosed();
+  }
+
+  @Test
+  void subclassesOfABaseWithTheExtensionEachGetAServerOfTheirOwn() {
+    endpoints.clear();
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(FirstSubclass.class), selectClass(SecondSubclass.class)).build(), listener);
+    assertThat(listener.getSummary().getTestsSucceededCount()).as(failures(listener.getSummary())).isEqualTo(2);
+    assertThat(endpoints).hasSize(2).doesNotHaveDuplicates();
   }
 
   @Test
@@ -106,4 +119,20 @@ class OpenSlbExtensionTest {
     @Test
     void neverRuns() {}
   }
+
+  abstract static class SharedBase {
+    @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+    static final RawApi raw = slb.raw();
+
+    @Test
+    void startsWithAnEmptyServer() {
+      endpoints.add(slb.endpoint());
+      assertThat(raw.call("CreateLoadBalancer", Map.of()).status()).isEqualTo(200);
+      assertThat(raw.call("DescribeLoadBalancers", Map.of()).json().path("TotalCount").asInt()).isEqualTo(1);
+    }
+  }
+
+  static class FirstSubclass extends SharedBase {}
+
+  static class SecondSubclass extends SharedBase {}
 }
