@@ -27,15 +27,12 @@ import com.aliyuncs.slb.model.v20140515.SetLoadBalancerHTTPListenerAttributeRequ
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerTCPListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.TagResourcesRequest;
 import io.openslb.controlplane.service.Accounts;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The 7 access control list actions through the official SDK: entries read back as the SDK models
@@ -45,23 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AclIT {
   private static final String MISSING_ACL = "acl-doesnotexist0000000";
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    // four listeners per ACL so that the quota is reachable; many load balancers per test class
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 200\n  listeners-per-acl: 4\n");
-    sdk = slb.sdk();
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  // four listeners per ACL so that the quota is reachable; many load balancers per test class
+  @RegisterExtension
+  static final OpenSlbExtension slb =
+      OpenSlbExtension.withYaml("quotas:\n  load-balancers-per-account: 200\n  listeners-per-acl: 4\n");
+  static final Sdk sdk = slb.sdk();
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   // ---- helpers
 

@@ -21,38 +21,28 @@ import com.aliyuncs.slb.model.v20140515.RemoveBackendServersResponse;
 import com.aliyuncs.slb.model.v20140515.SetBackendServersRequest;
 import com.aliyuncs.slb.model.v20140515.SetBackendServersResponse;
 import io.openslb.controlplane.service.Accounts;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The default server group (Add/Remove/SetBackendServers) and DescribeHealthStatus through the SDK. */
 class BackendServerIT {
   private static final String MISSING_ID = "lb-doesnotexist0000000";
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static Accounts.Created tenant;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     slb.addInstance("i-web1", "127.0.0.11");
     slb.addInstance("i-web2", "127.0.0.12");
     slb.addInstance("i-web3", "127.0.0.13");
     slb.addStoppedInstance("i-stopped", "127.0.0.19");
     tenant = slb.newAccount("backend-tenant");
     slb.addInstance(tenant.account().id(), "i-foreign", "127.0.0.21");
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   // ---- helpers

@@ -32,17 +32,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.store.StoreLayout;
 import io.openslb.it.TestCertificates.Issued;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The 8 certificate actions through the official SDK: uploads of RSA and EC keys in every PEM
@@ -57,23 +55,15 @@ class CertificateIT {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static Issued rsa;
   static Issued ec;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     rsa = TestCertificates.selfSigned(TestCertificates.RSA_A, "www.example.com", "www.example.com", "example.com");
     ec = TestCertificates.selfSigned(TestCertificates.EC_A, "ec.example.com", "ec.example.com");
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   // ---- helpers

@@ -16,14 +16,11 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersResponse.Listener;
 import io.openslb.controlplane.service.Accounts;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DescribeLoadBalancerListeners through the official SDK, whose model reads this action's lists
@@ -31,20 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * filters, and the per-protocol config objects.
  */
 class DescribeListenersIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 500\n");
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension
+  static final OpenSlbExtension slb = OpenSlbExtension.withYaml("quotas:\n  load-balancers-per-account: 500\n");
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   private static DescribeLoadBalancerListenersRequest listOf(String... lbs) {
     DescribeLoadBalancerListenersRequest r = new DescribeLoadBalancerListenersRequest();

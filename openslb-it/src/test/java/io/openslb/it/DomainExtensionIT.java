@@ -23,13 +23,11 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerHTTPSListenerAttribu
 import com.aliyuncs.slb.model.v20140515.SetDomainExtensionAttributeRequest;
 import io.openslb.store.StoreLayout;
 import io.openslb.it.TestCertificates.Issued;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The 5 domain extension actions through the official SDK: SNI certificates on HTTPS listeners,
@@ -40,25 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DomainExtensionIT {
   private static final String MISSING_DE = "de-doesnotexist0000000";
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static String rsaCert;
   static String ecCert;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     Issued rsa = TestCertificates.selfSigned(TestCertificates.RSA_A, "default.example.com", "default.example.com");
     Issued ec = TestCertificates.selfSigned(TestCertificates.EC_A, "*.example.org", "*.example.org", "example.org");
     rsaCert = CertificateIT.upload(sdk, rsa, rsa.pkcs8(), "de-rsa").getServerCertificateId();
     ecCert = CertificateIT.upload(sdk, ec, ec.pkcs8(), "de-ec").getServerCertificateId();
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   // ---- helpers

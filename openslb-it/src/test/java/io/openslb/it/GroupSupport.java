@@ -29,11 +29,12 @@ final class GroupSupport {
   static final String VSERVER_GROUP_NOT_FOUND = "The specified VServerGroupId does not exist";
   static final String MASTER_SLAVE_GROUP_NOT_FOUND = "The specified MasterSlaveGroupId does not exist";
 
-  private final OpenSlbFixture slb;
+  private final OpenSlbExtension slb;
   private final Sdk sdk;
   private int certificates;
 
-  GroupSupport(OpenSlbFixture slb) {
+  /** Steps on the extension's server; may be made before it starts. */
+  GroupSupport(OpenSlbExtension slb) {
     this.slb = slb;
     this.sdk = slb.sdk();
   }

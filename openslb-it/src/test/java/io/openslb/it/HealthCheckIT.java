@@ -26,17 +26,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Health checks end to end: listeners configured through the official SDK with short checks
@@ -47,25 +44,10 @@ class HealthCheckIT {
   /** Generous upper bound for one flip with interval 1 s and thresholds 2 (expected: about 1-2.5 s). */
   static final Duration FLIP = Duration.ofSeconds(8);
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-  static int listenerPort;
-
-  @BeforeAll
-  static void start() throws Exception {
-    // a VIP block of our own, so fixtures of other builds on this machine never share a VIP:port
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    String pool = "127." + r.nextInt(100, 200) + "." + r.nextInt(1, 250) + ".0/24";
-    slb = OpenSlbFixture.start(dir, "vip-pool: " + pool + "\n");
-    sdk = slb.sdk();
-    listenerPort = r.nextInt(20000, 40000);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  // a VIP block of its own (the extension's random /24): servers of other builds never share a VIP:port
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
+  static final int listenerPort = ThreadLocalRandom.current().nextInt(20000, 40000);
 
   // ---------------------------------------------------------------- helpers
 

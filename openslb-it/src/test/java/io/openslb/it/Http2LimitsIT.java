@@ -11,7 +11,6 @@ import io.openslb.it.TestCertificates.Issued;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * HTTP/2 clients that misbehave, against an HTTPS listener with EnableHttp2 on: a rapid-reset
@@ -34,17 +33,14 @@ class Http2LimitsIT {
   static final int MAX_CONCURRENT_STREAMS = 128;
   static final int MAX_RESETS = 200;
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static HttpTestBackend web;
   static String[] lb;
   static final int PORT = 8450;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     web = new HttpTestBackend("127.0.0.52", 0, "web");
     slb.addInstance("i-h2limits", "127.0.0.52");
     Issued cert = TestCertificates.selfSigned(TestCertificates.RSA_A, "h2.test", "h2.test");
@@ -74,7 +70,6 @@ class Http2LimitsIT {
   @AfterAll
   static void stop() {
     web.close();
-    slb.close();
   }
 
   @Test

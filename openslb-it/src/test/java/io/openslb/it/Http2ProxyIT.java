@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * HTTP/2 streams proxied to HTTP/1.1 backends, through the JDK's HTTP/2 client: bodies far larger
@@ -34,17 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * after RequestTimeout) as HTTP/2 responses, and IdleTimeout for a connection without streams.
  */
 class Http2ProxyIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static HttpTestBackend web;
   static String certId;
   static HttpClient h2;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     web = new HttpTestBackend("127.0.0.53", 0, "web");
     slb.addInstance("i-h2proxy", "127.0.0.53");
     Issued cert = TestCertificates.selfSigned(TestCertificates.RSA_A, "h2.test", "h2.test");
@@ -56,7 +52,6 @@ class Http2ProxyIT {
   @AfterAll
   static void stop() {
     web.close();
-    slb.close();
   }
 
   /** An HTTPS listener with HTTP/2 on, started; returns its VIP. */

@@ -33,7 +33,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Layer-7 features end to end, configured through the official SDK: session persistence (insert
@@ -41,17 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
  * forwarding rules (written into the store until CreateRules exists).
  */
 class HttpFeaturesIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static L7Support it;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final L7Support it = new L7Support(slb);
   static HttpTestBackend web1;
   static HttpTestBackend web2;
   static HttpTestBackend web3;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new L7Support(slb);
     web1 = new HttpTestBackend("127.0.0.31", 0, "web1");
     web2 = new HttpTestBackend("127.0.0.32", web1.port(), "web2");
     web3 = new HttpTestBackend("127.0.0.33", web1.port(), "web3");
@@ -65,7 +62,6 @@ class HttpFeaturesIT {
     web1.close();
     web2.close();
     web3.close();
-    slb.close();
   }
 
   static String[] twoBackendListener(int port, java.util.function.Consumer<com.aliyuncs.slb.model.v20140515.CreateLoadBalancerHTTPListenerRequest> custom) {

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -28,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real HTTP traffic through an HTTP listener configured with the official SDK: distribution,
@@ -36,16 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and configuration changes under load without a failed request.
  */
 class HttpForwardingIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static L7Support it;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final L7Support it = new L7Support(slb);
   static HttpTestBackend web1;
   static HttpTestBackend web2;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new L7Support(slb);
     web1 = new HttpTestBackend("127.0.0.21", 0, "web1");
     web2 = new HttpTestBackend("127.0.0.22", web1.port(), "web2");
     slb.addInstance("i-h1", "127.0.0.21");
@@ -57,7 +53,6 @@ class HttpForwardingIT {
   static void stop() {
     web1.close();
     web2.close();
-    slb.close();
   }
 
   @Test

@@ -17,15 +17,12 @@ import com.aliyuncs.slb.model.v20140515.SetLoadBalancerHTTPListenerAttributeRequ
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerHTTPSListenerAttributeRequest;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.it.TcpUdpListenerIT.Case;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CreateLoadBalancer{HTTP,HTTPS}Listener, SetLoadBalancer{HTTP,HTTPS}ListenerAttribute and
@@ -33,20 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * certificates are put into the store directly until their upload actions exist.
  */
 class HttpListenerIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 500\n");
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension
+  static final OpenSlbExtension slb = OpenSlbExtension.withYaml("quotas:\n  load-balancers-per-account: 500\n");
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   // ---------------------------------------------------------------- defaults
 

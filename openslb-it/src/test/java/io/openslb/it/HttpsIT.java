@@ -23,6 +23,7 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code CertificateIT}), so it never reaches a listener.
  */
 class HttpsIT {
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
+  static final L7Support it = new L7Support(slb);
+  /** Scratch files of the tests (TLS sessions). */
   @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-  static L7Support it;
   static HttpTestBackend web;
   static Issued defaultCert;
   static Issued exactCert;
@@ -51,9 +53,6 @@ class HttpsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
-    it = new L7Support(slb);
     web = new HttpTestBackend("127.0.0.51", 0, "web");
     slb.addInstance("i-https1", "127.0.0.51");
     defaultCert = TestCertificates.selfSigned(TestCertificates.RSA_A, "default.test", "default.test");
@@ -71,7 +70,6 @@ class HttpsIT {
   @AfterAll
   static void stop() {
     web.close();
-    slb.close();
   }
 
   /** A spec load balancer with the backend: {id, VIP}. */

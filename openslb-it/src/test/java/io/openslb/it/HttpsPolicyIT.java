@@ -9,7 +9,6 @@ import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerRequest;
 import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerResponse;
 import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
 import io.openslb.it.TestCertificates.Issued;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TLS cipher policies on the wire: each built-in policy and a custom one, checked with
@@ -32,17 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * BoringSSL's three suites.
  */
 class HttpsPolicyIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static HttpTestBackend web;
   static String certId;
   static boolean ci = "true".equals(System.getenv("CI"));
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     web = new HttpTestBackend("127.0.0.52", 0, "web");
     slb.addInstance("i-pol1", "127.0.0.52");
     Issued cert = TestCertificates.selfSigned(TestCertificates.RSA_A, "policy.test", "policy.test");
@@ -52,7 +48,6 @@ class HttpsPolicyIT {
   @AfterAll
   static void stop() {
     web.close();
-    slb.close();
   }
 
   /** A new LB with an HTTPS listener on 443 using {@code policy}; returns the VIP. */

@@ -22,14 +22,15 @@ import java.util.function.Consumer;
  * waited for.
  */
 final class L7Support {
-  final OpenSlbFixture slb;
+  final OpenSlbExtension slb;
   final Sdk sdk;
   final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2))
       .build();
 
-  L7Support(OpenSlbFixture slb) {
+  /** Steps on the extension's server; may be made before it starts. */
+  L7Support(OpenSlbExtension slb) {
     this.slb = slb;
     this.sdk = slb.sdk();
   }

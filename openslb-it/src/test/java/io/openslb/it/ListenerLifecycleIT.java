@@ -16,12 +16,9 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersResponse;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerTCPListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * StartLoadBalancerListener, StopLoadBalancerListener, DeleteLoadBalancerListener and the rules
@@ -29,21 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * choosing between them, missing listeners, and the per-instance listener quota (set to 2 here).
  */
 class ListenerLifecycleIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir,
-        "quotas:\n  listeners-per-load-balancer: 2\n  load-balancers-per-account: 500\n");
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension
+  static final OpenSlbExtension slb =
+      OpenSlbExtension.withYaml("quotas:\n  listeners-per-load-balancer: 2\n  load-balancers-per-account: 500\n");
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   @Test
   void statusMachine() {

@@ -36,11 +36,12 @@ final class ListenerSupport {
   static final String NOT_FOUND_MESSAGE = "The specified resource does not exist";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final OpenSlbFixture slb;
+  private final OpenSlbExtension slb;
   private final Sdk sdk;
   private int certificates;
 
-  ListenerSupport(OpenSlbFixture slb) {
+  /** Steps on the extension's server; may be made before it starts. */
+  ListenerSupport(OpenSlbExtension slb) {
     this.slb = slb;
     this.sdk = slb.sdk();
   }

@@ -25,35 +25,24 @@ import com.aliyuncs.slb.model.v20140515.DescribeMasterSlaveServerGroupAttributeR
 import com.aliyuncs.slb.model.v20140515.DescribeMasterSlaveServerGroupsRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeMasterSlaveServerGroupsResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeVServerGroupsRequest;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The 4 primary/secondary group actions through the official SDK, and their use by TCP/UDP listeners. */
 class MasterSlaveGroupIT {
   private static final String MISSING_GROUP = "rsp-doesnotexist0";
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static GroupSupport it;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final GroupSupport it = new GroupSupport(slb);
+  static final Sdk sdk = it.sdk();
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new GroupSupport(slb);
-    sdk = it.sdk();
     slb.addInstance("i-main", "127.0.0.31");
     slb.addInstance("i-spare", "127.0.0.32");
     slb.addStoppedInstance("i-stopped", "127.0.0.39");
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   static String server(String id, int port, String type) {

@@ -16,33 +16,18 @@ import io.openslb.controlplane.auth.SignatureV1;
 import io.openslb.controlplane.service.Accounts;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The wire protocol on raw HTTP and through the SDK: signatures, replay, time, formats, errors. */
 class ProtocolIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static RawApi raw;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    raw = slb.raw();
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final RawApi raw = slb.raw();
 
   private static void assertError(RawApi.Reply reply, int status, String code) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);

@@ -15,16 +15,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Signed API calls on raw HTTP, for the wire details the SDK hides. */
 public final class RawApi {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final String endpoint;
+  private final Supplier<String> endpoint;
   private final String keyId;
   private final String secret;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public RawApi(String endpoint, String keyId, String secret) {
+    this(() -> endpoint, keyId, secret);
+  }
+
+  /** Signed calls whose endpoint is looked up at each call (see {@link Sdk}). */
+  RawApi(Supplier<String> endpoint, String keyId, String secret) {
     this.endpoint = endpoint;
     this.keyId = keyId;
     this.secret = secret;
@@ -68,13 +74,13 @@ public final class RawApi {
   }
 
   public Reply get(Map<String, String> params) {
-    return send(HttpRequest.newBuilder(URI.create("http://" + endpoint + "/?" + encode(params))).GET());
+    return send(HttpRequest.newBuilder(URI.create("http://" + endpoint.get() + "/?" + encode(params))).GET());
   }
 
   /** POST with every parameter in an application/x-www-form-urlencoded body. */
   public Reply postForm(Map<String, String> params) {
     return send(
-        HttpRequest.newBuilder(URI.create("http://" + endpoint + "/"))
+        HttpRequest.newBuilder(URI.create("http://" + endpoint.get() + "/"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(encode(params))));
   }

@@ -19,27 +19,14 @@ import com.aliyuncs.slb.model.v20140515.DescribeZonesResponse.Zone;
 import com.aliyuncs.slb.model.v20140515.DescribeZonesResponse.Zone.SlaveZone;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DescribeRegions, DescribeZones and DescribeAvailableResource through the official SDK. */
 class RegionIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
 
   private static DescribeRegionsResponse regions(String language) {
     DescribeRegionsRequest r = new DescribeRegionsRequest();

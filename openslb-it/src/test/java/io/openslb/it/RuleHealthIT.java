@@ -10,21 +10,19 @@ import com.aliyuncs.slb.model.v20140515.CreateVServerGroupRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeHealthStatusRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeHealthStatusResponse;
 import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DescribeHealthStatus lists the members of a listener's rule groups with their live health. */
 class RuleHealthIT {
-  @TempDir Path dir;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
 
   @Test
   void ruleGroupMembersAreReportedWithTheirHealth() throws Exception {
-    try (OpenSlbFixture slb = OpenSlbFixture.start(dir);
-        HealthHttpBackend listenerBackend = new HealthHttpBackend("127.0.0.61", 0, 200);
+    try (HealthHttpBackend listenerBackend = new HealthHttpBackend("127.0.0.61", 0, 200);
         HealthHttpBackend ruleBackend = new HealthHttpBackend("127.0.0.62", 0, 500)) {
       Sdk sdk = slb.sdk();
       CreateLoadBalancerRequest create = new CreateLoadBalancerRequest();

@@ -25,33 +25,22 @@ import com.aliyuncs.slb.model.v20140515.DescribeRulesRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeRulesResponse;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerHTTPListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.SetRuleRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The 5 forwarding rule actions through the official SDK, and how listeners, groups and deletes see rules. */
 class RuleIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static GroupSupport it;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final GroupSupport it = new GroupSupport(slb);
+  static final Sdk sdk = it.sdk();
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new GroupSupport(slb);
-    sdk = it.sdk();
     slb.addInstance("i-web1", "127.0.0.41");
     slb.addInstance("i-web2", "127.0.0.42");
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   /** A load balancer with an HTTP listener on 80 and two non-empty VServer groups. */

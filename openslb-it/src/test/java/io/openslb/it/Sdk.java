@@ -10,15 +10,24 @@ import com.aliyuncs.auth.SignatureVersion;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
+import java.util.function.Supplier;
 
 /** The official Java SDK (aliyun-java-sdk-core 4.7.10 + slb 3.3.17) pointed at a local server. */
 public final class Sdk {
   public static final String REGION = "cn-hangzhou";
 
-  private final String endpoint;
+  private final Supplier<String> endpoint;
   private final DefaultAcsClient client;
 
   public Sdk(String endpoint, String keyId, String secret) {
+    this(() -> endpoint, keyId, secret);
+  }
+
+  /**
+   * A client whose endpoint is looked up at each call, so that it can be made before its server
+   * starts (the fields next to an {@link OpenSlbExtension}).
+   */
+  Sdk(Supplier<String> endpoint, String keyId, String secret) {
     this.endpoint = endpoint;
     this.client = new DefaultAcsClient(DefaultProfile.getProfile(REGION, keyId, secret));
   }
@@ -73,7 +82,7 @@ public final class Sdk {
   }
 
   private void prepare(AcsRequest<?> request) {
-    request.setSysEndpoint(endpoint);
+    request.setSysEndpoint(endpoint.get());
     request.setSysProtocol(ProtocolType.HTTP);
     if (request.getSysRegionId() == null) {
       request.setSysRegionId(REGION);

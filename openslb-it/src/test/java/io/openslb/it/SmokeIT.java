@@ -8,25 +8,11 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancersRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancersResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmokeIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
 
   @Test
   void createThenDescribeThroughTheSdk() {

@@ -22,13 +22,10 @@ import com.aliyuncs.slb.model.v20140515.TagResourcesRequest;
 import com.aliyuncs.slb.model.v20140515.UntagResourcesRequest;
 import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The 6 tag actions through the official SDK: the legacy instance tags, the unified tags of every
@@ -36,22 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * limits, cleanup when a resource is deleted, and the Terraform tag sequence.
  */
 class TagIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 200\n");
-    sdk = slb.sdk();
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension
+  static final OpenSlbExtension slb = OpenSlbExtension.withYaml("quotas:\n  load-balancers-per-account: 200\n");
+  static final Sdk sdk = slb.sdk();
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   // ---- helpers
 

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,17 +47,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (127.0.0.13), and 127.0.0.14 where nothing listens.
  */
 class TcpFeaturesIT {
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
+  /** The data directory of the server process that a test kills and restarts. */
   @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
   static TcpEchoServer web1;
   static TcpEchoServer web2;
   static ProxyProtocolBackend pp;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir.resolve("fixture"));
-    sdk = slb.sdk();
     web1 = new TcpEchoServer("127.0.0.11", 0, "web1");
     web2 = new TcpEchoServer("127.0.0.12", web1.port(), "web2");
     pp = new ProxyProtocolBackend("127.0.0.13", web1.port());
@@ -71,7 +71,6 @@ class TcpFeaturesIT {
     web1.close();
     web2.close();
     pp.close();
-    slb.close();
   }
 
   // ---- helpers ----

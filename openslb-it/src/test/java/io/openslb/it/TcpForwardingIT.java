@@ -14,25 +14,22 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real TCP traffic through a listener configured with the official SDK. */
 class TcpForwardingIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
   static TcpEchoServer web1;
   static TcpEchoServer web2;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
     web1 = new TcpEchoServer("127.0.0.11", 0, "web1");
     web2 = new TcpEchoServer("127.0.0.12", web1.port(), "web2");
     slb.addInstance("i-web1", "127.0.0.11");
@@ -43,7 +40,6 @@ class TcpForwardingIT {
   static void stop() throws Exception {
     web1.close();
     web2.close();
-    slb.close();
   }
 
   static String greeting(String vip, int port) throws Exception {

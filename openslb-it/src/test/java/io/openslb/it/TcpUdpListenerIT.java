@@ -14,16 +14,13 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerTCPListenerAttribute
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerUDPListenerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerTCPListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerUDPListenerAttributeRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * CreateLoadBalancer{TCP,UDP}Listener, SetLoadBalancer{TCP,UDP}ListenerAttribute and
@@ -32,20 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * parameters and the cross-setting rules.
  */
 class TcpUdpListenerIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir, "quotas:\n  load-balancers-per-account: 500\n");
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension
+  static final OpenSlbExtension slb = OpenSlbExtension.withYaml("quotas:\n  load-balancers-per-account: 500\n");
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   // ---------------------------------------------------------------- defaults
 

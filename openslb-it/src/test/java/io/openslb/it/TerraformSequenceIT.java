@@ -13,15 +13,12 @@ import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerTCPListenerAttribute
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerTCPListenerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerTCPListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The calls terraform-provider-alicloud makes for {@code alicloud_slb_load_balancer} and {@code
@@ -29,20 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * states, codes and messages it branches on.
  */
 class TerraformSequenceIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   private static ConditionFactory poll() {
     return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).pollDelay(Duration.ZERO);

@@ -19,7 +19,6 @@ import com.aliyuncs.slb.model.v20140515.SetTLSCipherPolicyAttributeResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openslb.controlplane.service.Accounts;
 import io.openslb.it.TestCertificates.Issued;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +27,9 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The 4 TLS cipher policy actions through the official SDK: validation against the documented
@@ -42,24 +40,16 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsCipherPolicyIT {
   private static final String MISSING = "tls-doesnotexist000000000";
 
-  @TempDir static Path dir;
   /** The TLS stack the in-process server serves HTTPS with, as the API is told. */
   static final io.openslb.model.TlsCipherNames.Stack SERVING = io.openslb.dataplane.proxy.tls.TlsContexts.servingStack();
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static String certificate;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     Issued rsa = TestCertificates.selfSigned(TestCertificates.RSA_A, "tls.example.com", "tls.example.com");
     certificate = CertificateIT.upload(sdk, rsa, rsa.pkcs8(), null).getServerCertificateId();
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   // ---- helpers

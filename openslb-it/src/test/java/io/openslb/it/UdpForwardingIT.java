@@ -15,7 +15,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real UDP traffic through listeners configured with the official SDK. Session idle expiry and the
@@ -40,9 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * openslb-dataplane (UdpProxyTest) through the proxy's package-private constructor.
  */
 class UdpForwardingIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
   static UdpEchoServer u1;
   static UdpEchoServer u2;
   static UdpEchoServer pp;
@@ -50,8 +48,6 @@ class UdpForwardingIT {
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
     u1 = new UdpEchoServer("127.0.0.11", 0, "u1", false);
     u2 = new UdpEchoServer("127.0.0.12", u1.port(), "u2", false);
     pp = new UdpEchoServer("127.0.0.13", u1.port(), "pp", true);
@@ -65,7 +61,6 @@ class UdpForwardingIT {
     u1.close();
     u2.close();
     pp.close();
-    slb.close();
   }
 
   @AfterEach

@@ -34,40 +34,29 @@ import com.aliyuncs.slb.model.v20140515.SetVServerGroupAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.SetVServerGroupAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
 import io.openslb.controlplane.service.Accounts;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The 8 VServer group actions through the official SDK, and how listeners, rules and deletes see groups. */
 class VServerGroupIT {
   private static final String MISSING_GROUP = "rsp-doesnotexist0";
 
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static GroupSupport it;
-  static Sdk sdk;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final GroupSupport it = new GroupSupport(slb);
+  static final Sdk sdk = it.sdk();
   static Accounts.Created tenant;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    it = new GroupSupport(slb);
-    sdk = it.sdk();
     slb.addInstance("i-web1", "127.0.0.11");
     slb.addInstance("i-web2", "127.0.0.12");
     slb.addInstance("i-web3", "127.0.0.13");
     slb.addStoppedInstance("i-stopped", "127.0.0.19");
     tenant = slb.newAccount("vserver-tenant");
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
   }
 
   // ---- request helpers

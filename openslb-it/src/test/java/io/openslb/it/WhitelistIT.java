@@ -10,31 +10,15 @@ import com.aliyuncs.slb.model.v20140515.DescribeListenerAccessControlAttributeRe
 import com.aliyuncs.slb.model.v20140515.RemoveListenerWhiteListItemRequest;
 import com.aliyuncs.slb.model.v20140515.SetListenerAccessControlStatusRequest;
 import com.aliyuncs.slb.model.v20140515.SetLoadBalancerTCPListenerAttributeRequest;
-import java.nio.file.Path;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The 4 legacy listener whitelist actions through the official SDK. */
 class WhitelistIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
-  static Sdk sdk;
-  static ListenerSupport it;
-
-  @BeforeAll
-  static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
-    sdk = slb.sdk();
-    it = new ListenerSupport(slb);
-  }
-
-  @AfterAll
-  static void stop() {
-    slb.close();
-  }
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
+  static final Sdk sdk = slb.sdk();
+  static final ListenerSupport it = new ListenerSupport(slb);
 
   // ---- helpers
 
