@@ -10,28 +10,25 @@ import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A stored value the data plane cannot read (corrupted by hand, or written by a newer OpenSLB)
  * keeps its last good version: the listener it describes keeps serving as before.
  */
 class BadStoredValueIT {
-  @TempDir static Path dir;
-  static OpenSlbFixture slb;
+  @RegisterExtension static final OpenSlbExtension slb = OpenSlbExtension.create();
   static TcpEchoServer web1;
   static TcpEchoServer web2;
 
   @BeforeAll
   static void start() throws Exception {
-    slb = OpenSlbFixture.start(dir);
     web1 = new TcpEchoServer("127.0.0.11", 0, "web1");
     web2 = new TcpEchoServer("127.0.0.12", web1.port(), "web2");
     slb.addInstance("i-web1", "127.0.0.11");
@@ -42,7 +39,6 @@ class BadStoredValueIT {
   static void stop() throws Exception {
     web1.close();
     web2.close();
-    slb.close();
   }
 
   private static String tcpListener(Sdk sdk, String lbId, int port) {
