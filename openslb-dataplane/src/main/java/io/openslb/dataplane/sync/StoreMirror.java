@@ -3,19 +3,15 @@ package io.openslb.dataplane.sync;
 import io.openslb.store.KeyValue;
 import io.openslb.store.Range;
 import io.openslb.store.StateStore;
-import io.openslb.store.StoreCodec;
-import io.openslb.store.StoreException;
 import io.openslb.store.StoreLayout;
 import io.openslb.store.WatchEvent;
 import io.openslb.store.WatchListener;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,17 +48,10 @@ public final class StoreMirror implements AutoCloseable {
   private final Map<String, String> entries = new HashMap<>(); // guarded by this
   private long revision; // guarded by this
   private boolean publishPending; // guarded by this
-  /** Decoded form of each raw value, by key; touched only on the publisher thread. */
-  private final Map<String, Decoded> decoded = new HashMap<>();
-  private final AtomicLong decodeFailures = new AtomicLong();
+  /** Used only on the publisher thread. */
+  private final ConfigDecoder decoder = new ConfigDecoder();
   private volatile AutoCloseable watch;
   private volatile boolean closed;
-
-  /**
-   * What one raw value decoded to: {@code entry} is the record in force for the key (the last good
-   * one when {@code error} is set), {@code raw} the value it was judged on.
-   */
-  private record Decoded(String raw, ConfigIndex.Entry<?> entry, String error) {}
 
   public StoreMirror(StateStore store, Consumer<ConfigIndex> consumer, long coalesceMillis) {
     this.store = store;
@@ -138,7 +127,7 @@ public final class StoreMirror implements AutoCloseable {
       raw = new HashMap<>(entries);
       rev = revision;
     }
-    ConfigIndex index = index(raw, rev);
+    ConfigIndex index = decoder.index(raw, rev);
     try {
       consumer.accept(index);
     } catch (RuntimeException e) {
@@ -146,56 +135,9 @@ public final class StoreMirror implements AutoCloseable {
     }
   }
 
-  /** Decodes what changed since the last index; runs on the publisher thread. */
-  private ConfigIndex index(Map<String, String> raw, long rev) {
-    decoded.keySet().retainAll(raw.keySet());
-    Map<String, ConfigIndex.Entry<?>> records = new HashMap<>();
-    Map<String, String> rejected = new HashMap<>();
-    for (Map.Entry<String, String> e : raw.entrySet()) {
-      Decoded d = decoded.get(e.getKey());
-      if (d == null || !d.raw().equals(e.getValue())) {
-        d = decode(e.getKey(), e.getValue(), d);
-        if (d == null) {
-          continue;
-        }
-        decoded.put(e.getKey(), d);
-      }
-      if (d.entry() != null) {
-        records.put(e.getKey(), d.entry());
-      }
-      if (d.error() != null) {
-        rejected.put(e.getKey(), d.error());
-      }
-    }
-    return new ConfigIndex(rev, records, rejected);
-  }
-
-  /** Null for keys the data plane does not read (accounts, instances, tags, client tokens). */
-  private Decoded decode(String key, String value, Decoded previous) {
-    Optional<StoreLayout.Key> parsed = StoreLayout.parse(key);
-    Class<?> type = parsed.map(k -> DataPlaneKinds.type(k.kind())).orElse(null);
-    if (type == null) {
-      return null;
-    }
-    String error;
-    try {
-      Object record = StoreCodec.decode(key, value, type);
-      DataPlaneKinds.check(record);
-      return new Decoded(value, new ConfigIndex.Entry<>(parsed.get(), record), null);
-    } catch (StoreException e) {
-      error = e.getMessage();
-    } catch (IllegalArgumentException e) {
-      error = key + ": " + e.getMessage();
-    }
-    decodeFailures.incrementAndGet();
-    ConfigIndex.Entry<?> lastGood = previous == null ? null : previous.entry();
-    log.error("stored value rejected, {}: {}", lastGood != null ? "keeping its last good version" : "left out", error);
-    return new Decoded(value, lastGood, error);
-  }
-
   /** How many stored values could not be decoded since start (each counted once, when it arrived). */
   public long decodeFailures() {
-    return decodeFailures.get();
+    return decoder.failures();
   }
 
   @Override
