@@ -50,9 +50,8 @@ final class ForwardingRules {
    * balancer, so this scans the region's rule keys (a few thousand at most).
    */
   static Optional<ForwardingRule> find(Call call, String ruleId) {
-    String suffix = "/" + ruleId;
     for (String key : call.tx().keys(StoreLayout.allRules(call.accountId(), call.regionId()))) {
-      if (key.endsWith(suffix)) {
+      if (isRule(key, ruleId)) {
         return call.tx().get(key, ForwardingRule.class);
       }
     }
@@ -64,9 +63,12 @@ final class ForwardingRules {
   }
 
   static boolean idTaken(Call call, String ruleId) {
-    String suffix = "/" + ruleId;
     return call.tx().keys(StoreLayout.allRules(call.accountId(), call.regionId())).stream()
-        .anyMatch(k -> k.endsWith(suffix));
+        .anyMatch(k -> isRule(k, ruleId));
+  }
+
+  private static boolean isRule(String key, String ruleId) {
+    return StoreLayout.parse(key).filter(k -> k.kind() == StoreLayout.Kind.RULE && ruleId.equals(k.id())).isPresent();
   }
 
   static void save(Call call, LoadBalancer lb, ForwardingRule r) {
