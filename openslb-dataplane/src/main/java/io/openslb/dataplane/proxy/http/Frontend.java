@@ -27,7 +27,6 @@ import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design note.
  * <ul>
+ *   <li>State by lifetime, as Envoy splits its router: this class is the client connection (or
+ *       stream) part — client, slot, config, inbox, deadline, pause flags, tunnel — and lives as
+ *       long as it; one request exchange is an {@link Exchange} (request, route, response state,
+ *       retries, active count), made per request and dropped when it completes; the upstream
+ *       attempt in progress (backend, its connection, the connect future) is still fields here.
  *   <li>Threading: everything runs on the client connection's event loop. Backend connections are
  *       opened on the same loop and parked per loop ({@link BackendConnections}), so an exchange
  *       never crosses threads and takes no lock.
@@ -91,28 +95,14 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private ClientSide.Timer timer;
   private long timerAt;
 
-  // the exchange in progress; request == null between exchanges
-  private ProxyRequest request;
-  private boolean requestDone;
-  private boolean bodySent;
-  private boolean local;
-  private boolean responseStarted;
-  private boolean interim;
-  private boolean interimForwarded;
-  private boolean upgrading;
-  private boolean keepAlive;
-  private boolean backendKeepAlive;
-  private boolean backendPaused;
-  private boolean gzipping;
-  private boolean retried;
-  private int attempts;
-  private Target target;
+  /** The exchange in progress (it stays for a tunnel); null between exchanges. */
+  private Exchange ex;
+
+  // the upstream attempt in progress
   private Backend backend;
-  private Backend cookieBackend;
-  private Set<Backend> tried;
-  private Backend counted;
   private BackendConnection conn;
   private ChannelFuture connecting;
+  private boolean backendPaused;
 
   /**
    * @param client the connection or stream the requests come from
@@ -175,7 +165,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   /** The end of a batch of client reads. */
   void readComplete() {
     flushBackend();
-    if (tunnel || (request != null && !requestDone && !local)) {
+    if (tunnel || (ex != null && !ex.requestDone && !ex.local)) {
       pushDeadline();
     }
   }
@@ -211,7 +201,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** Processes one decoded message; false (and no effect) when it must wait in the inbox. */
   private boolean handle(Object msg) {
-    if (request == null) {
+    if (ex == null) {
       if (msg instanceof ProxyRequest r) {
         start(r);
       } else if (msg instanceof DecodeError e) {
@@ -221,18 +211,18 @@ final class Frontend implements Runnable, ChannelFutureListener {
       }
       return true;
     }
-    if (requestDone) {
+    if (ex.requestDone) {
       return false;
     }
     if (msg instanceof DecodeError e) {
       requestFailed(e);
       return true;
     }
-    if (local) {
+    if (ex.local) {
       boolean last = msg instanceof LastHttpContent;
       ReferenceCountUtil.release(msg);
       if (last) {
-        requestDone = true;
+        ex.requestDone = true;
         finishExchange();
       }
       return true;
@@ -242,10 +232,10 @@ final class Frontend implements Runnable, ChannelFutureListener {
     }
     HttpContent content = (HttpContent) msg;
     if (content.content().isReadable()) {
-      bodySent = true;
+      ex.bodySent = true;
     }
     if (content instanceof LastHttpContent) {
-      requestDone = true;
+      ex.requestDone = true;
     }
     conn.write(content);
     backendFlush = true;
@@ -279,19 +269,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   // ------------------------------------------------------------------ request side
 
   private void start(ProxyRequest r) {
-    request = r;
-    requestDone = false;
-    bodySent = false;
-    local = false;
-    responseStarted = false;
-    interim = false;
-    upgrading = false;
-    gzipping = false;
-    retried = false;
-    attempts = 0;
-    tried = null;
-    cookieBackend = null;
-    keepAlive = r.keepAlive;
+    ex = new Exchange(r);
     refreshConfig();
     client.headRequest(r.method() == HttpMethod.HEAD);
     setDeadline(now() + config.requestNanos);
@@ -300,13 +278,13 @@ final class Frontend implements Runnable, ChannelFutureListener {
       return;
     }
     if (r.method() == HttpMethod.CONNECT) {
-      keepAlive = false;
+      ex.keepAlive = false;
       respondLocal(LocalResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED));
       return;
     }
-    target = config.route(r);
-    cookieBackend = target.stickyBackend(r);
-    backend = cookieBackend != null ? cookieBackend : target.pool.pick(flow, Set.of());
+    ex.target = config.route(r);
+    ex.cookieBackend = ex.target.stickyBackend(r);
+    backend = ex.cookieBackend != null ? ex.cookieBackend : ex.target.pool.pick(flow, Set.of());
     if (backend == null) {
       respondLocal(LocalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE));
       return;
@@ -328,11 +306,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** Sends the request to {@link #backend}: a parked connection if there is one, else a new one. */
   private void dispatch(boolean fresh) {
-    attempts++;
-    if (counted == null && target.countActive) {
-      counted = backend;
-      backend.stats().opened(null);
-    }
+    ex.attempts++;
+    ex.count(backend);
     BackendConnection c = fresh ? null : pool.poll(backend.address());
     if (c != null) {
       bind(c);
@@ -365,12 +340,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
       log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), backend, cause.toString());
     }
     uncount();
-    if (tried == null) {
-      tried = new HashSet<>(4);
-    }
-    tried.add(backend);
-    if (attempts < MAX_ATTEMPTS) {
-      Backend next = target.pool.pick(flow, tried);
+    if (ex.attempts < MAX_ATTEMPTS) {
+      Backend next = ex.target.pool.pick(flow, ex.tried(backend));
       if (next != null) {
         backend = next;
         dispatch(false);
@@ -382,9 +353,9 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   private void bind(BackendConnection c) {
     conn = c;
-    c.attach(this, request.method() == HttpMethod.HEAD);
-    c.write(request);
-    if (requestDone) {
+    c.attach(this, ex.request.method() == HttpMethod.HEAD);
+    c.write(ex.request);
+    if (ex.requestDone) {
       c.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
     }
     backendFlush = true;
@@ -433,10 +404,10 @@ final class Frontend implements Runnable, ChannelFutureListener {
       return;
     }
     conn = null;
-    if (tunnel || responseStarted) {
+    if (tunnel || ex.responseStarted) {
       closeAfterFlush();
-    } else if (c.reused && !bodySent && requestDone && !request.hasBody() && !retried) {
-      retried = true;
+    } else if (c.reused && ex.mayResend()) {
+      ex.retried = true;
       dispatch(true);
     } else {
       uncount();
@@ -452,7 +423,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     c.detach();
     c.channel().close();
     uncount();
-    if (responseStarted) {
+    if (ex.responseStarted) {
       closeAfterFlush();
     } else {
       respondLocal(LocalResponses.error(HttpResponseStatus.BAD_GATEWAY));
@@ -462,63 +433,63 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private void responseHead(BackendConnection c, ProxyResponse res) {
     int code = res.status().code();
     if (code == 101) {
-      if (request.websocket == null || upgrading) {
+      if (ex.request.websocket == null || ex.upgrading) {
         backendFailed(c, "unexpected 101");
         return;
       }
-      upgrading = true;
-      responseStarted = true;
+      ex.upgrading = true;
+      ex.responseStarted = true;
       res.headers().set(CONNECTION, HttpHeaderValues.UPGRADE);
-      res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : request.websocket);
+      res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : ex.request.websocket);
       res.setProtocolVersion(HttpVersion.HTTP_1_1);
       client.write(res);
       return;
     }
     if (code < 200) {
-      interim = true;
-      interimForwarded = !request.http10 && (code != 100 || request.expectContinue);
-      if (interimForwarded) {
+      ex.interim = true;
+      ex.interimForwarded = !ex.request.http10 && (code != 100 || ex.request.expectContinue);
+      if (ex.interimForwarded) {
         res.setProtocolVersion(HttpVersion.HTTP_1_1);
         client.write(res);
       }
       return;
     }
-    responseStarted = true;
-    backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
-    int flags = ResponseHead.prepare(res, request, config, target, backend, cookieBackend, keepAlive);
-    keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
+    ex.responseStarted = true;
+    ex.backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
+    int flags = ResponseHead.prepare(res, ex.request, config, ex.target, backend, ex.cookieBackend, ex.keepAlive);
+    ex.keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
     if ((flags & ResponseHead.GZIP) != 0) {
       if (gzip == null) {
         gzip = new GzipStream();
       }
       gzip.start();
-      gzipping = true;
+      ex.gzipping = true;
     }
     client.write(res);
   }
 
   private void responseContent(HttpContent content) {
     boolean last = content instanceof LastHttpContent;
-    if (interim) {
-      if (interimForwarded) {
+    if (ex.interim) {
+      if (ex.interimForwarded) {
         client.write(content);
       } else {
         content.release();
       }
       if (last) {
-        interim = false;
-        interimForwarded = false;
+        ex.interim = false;
+        ex.interimForwarded = false;
       }
       return;
     }
-    if (upgrading) {
+    if (ex.upgrading) {
       content.release();
       if (last) {
         startTunnel();
       }
       return;
     }
-    if (gzipping) {
+    if (ex.gzipping) {
       compress(content, last);
     } else {
       client.write(content);
@@ -551,13 +522,13 @@ final class Frontend implements Runnable, ChannelFutureListener {
     conn = null;
     c.detach();
     backendPaused = false;
-    if (backendKeepAlive && requestDone) {
+    if (ex.backendKeepAlive && ex.requestDone) {
       pool.offer(c);
     } else {
       c.channel().close();
     }
     uncount();
-    if (!requestDone || !keepAlive) {
+    if (!ex.requestDone || !ex.keepAlive) {
       closeAfterFlush();
       return;
     }
@@ -566,13 +537,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void finishExchange() {
-    request = null;
-    target = null;
+    ex = null;
     backend = null;
-    cookieBackend = null;
-    tried = null;
-    local = false;
-    gzipping = false;
     resume(PAUSE_BACKEND);
     setDeadline(now() + config.idleNanos);
     drainInbox();
@@ -590,24 +556,24 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** Answers the current request (or a refused one) without a backend. */
   private void respondLocal(FullHttpResponse res) {
-    local = true;
-    responseStarted = true;
-    ProxyRequest r = request;
-    if (r != null && r.hasBody() && !requestDone) {
-      keepAlive = false; // do not read an unwanted body to find the next request
+    ex.local = true;
+    ex.responseStarted = true;
+    ProxyRequest r = ex.request;
+    if (r.hasBody() && !ex.requestDone) {
+      ex.keepAlive = false; // do not read an unwanted body to find the next request
     }
-    if (!keepAlive) {
+    if (!ex.keepAlive) {
       res.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (r != null && r.http10) {
+    } else if (r.http10) {
       res.headers().set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     client.write(res);
-    if (!keepAlive) {
+    if (!ex.keepAlive) {
       closeAfterFlush();
       return;
     }
     client.flush();
-    if (requestDone) {
+    if (ex.requestDone) {
       finishExchange();
     } else {
       drainInbox(); // the request's end may already wait there
@@ -619,9 +585,11 @@ final class Frontend implements Runnable, ChannelFutureListener {
     if (log.isDebugEnabled()) {
       log.debug("{}: refused request from {}: {}", config.runtime.spec().name(), clientIp, e);
     }
-    keepAlive = false;
     client.headRequest(false);
-    respondLocal(LocalResponses.error(e.status));
+    FullHttpResponse res = LocalResponses.error(e.status);
+    res.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
+    client.write(res);
+    closeAfterFlush();
   }
 
   /** The body of the current request turned out malformed. */
@@ -630,10 +598,10 @@ final class Frontend implements Runnable, ChannelFutureListener {
       log.debug("{}: bad request body from {}: {}", config.runtime.spec().name(), clientIp, e);
     }
     abortBackend();
-    if (responseStarted) {
+    if (ex.responseStarted) {
       closeNow();
     } else {
-      keepAlive = false;
+      ex.keepAlive = false;
       respondLocal(LocalResponses.error(e.status));
     }
   }
@@ -667,9 +635,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void uncount() {
-    if (counted != null) {
-      counted.stats().closed(null);
-      counted = null;
+    if (ex != null) {
+      ex.uncount();
     }
   }
 
@@ -684,7 +651,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** The backend accepted the upgrade: both connections become a raw byte relay. */
   private void startTunnel() {
-    upgrading = false;
+    ex.upgrading = false;
     tunnel = true;
     BackendConnection c = conn;
     client.flush();
@@ -766,12 +733,12 @@ final class Frontend implements Runnable, ChannelFutureListener {
       arm(deadline);
       return;
     }
-    if (tunnel || request == null || responseStarted) {
+    if (tunnel || ex == null || ex.responseStarted) {
       closeNow(); // idle keep-alive connection, stalled response or quiet tunnel
     } else {
       abortBackend();
-      keepAlive = keepAlive && requestDone;
-      respondLocal(LocalResponses.error(requestDone ? HttpResponseStatus.GATEWAY_TIMEOUT
+      ex.keepAlive = ex.keepAlive && ex.requestDone;
+      respondLocal(LocalResponses.error(ex.requestDone ? HttpResponseStatus.GATEWAY_TIMEOUT
           : HttpResponseStatus.REQUEST_TIMEOUT));
     }
   }
