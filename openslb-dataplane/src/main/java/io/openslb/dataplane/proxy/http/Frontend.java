@@ -6,8 +6,6 @@ import static io.netty.handler.codec.http.HttpHeaderNames.UPGRADE;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -43,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *       stream) part — client, slot, config, inbox, deadline, pause flags, tunnel — and lives as
  *       long as it; one request exchange is an {@link Exchange} (request, route, response state,
  *       retries, active count), made per request and dropped when it completes; the upstream
- *       attempt in progress (backend, its connection, the connect future) is still fields here.
+ *       attempt is an {@link Upstream} (backend, its connection, the connect future, flush and
+ *       read-pause state), reset for each attempt and reused, so an attempt allocates nothing.
  *   <li>Threading: everything runs on the client connection's event loop. Backend connections are
  *       opened on the same loop and parked per loop ({@link BackendConnections}), so an exchange
  *       never crosses threads and takes no lock.
@@ -69,7 +68,7 @@ import org.slf4j.LoggerFactory;
  *       began: 502; after it began: both connections closed.
  * </ul>
  */
-final class Frontend implements Runnable, ChannelFutureListener {
+final class Frontend implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Frontend.class);
   static final int MAX_ATTEMPTS = 3;
   private static final int PAUSE_INBOX = 1;
@@ -90,7 +89,6 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private boolean draining;
   private boolean closing;
   private boolean tunnel;
-  private boolean backendFlush;
   private long deadline;
   private ClientSide.Timer timer;
   private long timerAt;
@@ -98,11 +96,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
   /** The exchange in progress (it stays for a tunnel); null between exchanges. */
   private Exchange ex;
 
-  // the upstream attempt in progress
-  private Backend backend;
-  private BackendConnection conn;
-  private ChannelFuture connecting;
-  private boolean backendPaused;
+  /** The upstream attempt (reused from attempt to attempt). */
+  private final Upstream up;
 
   /**
    * @param client the connection or stream the requests come from
@@ -118,6 +113,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     this.pool = peer.pool;
     this.flow = peer.flow;
     this.clientIp = peer.ip;
+    this.up = new Upstream(this, pool);
   }
 
   /** What the streams of one client connection share: its flow, its address text, its loop's backend pool. */
@@ -171,9 +167,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   void clientWritabilityChanged() {
-    if (client.isWritable() && backendPaused && conn != null) {
-      backendPaused = false;
-      conn.autoRead(true);
+    if (client.isWritable()) {
+      up.resumeReading();
     }
   }
 
@@ -227,7 +222,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
       }
       return true;
     }
-    if (conn == null) {
+    if (up.conn == null) {
       return false;
     }
     HttpContent content = (HttpContent) msg;
@@ -237,9 +232,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     if (content instanceof LastHttpContent) {
       ex.requestDone = true;
     }
-    conn.write(content);
-    backendFlush = true;
-    if (!conn.channel().isWritable()) {
+    if (!up.send(content)) {
       pause(PAUSE_BACKEND);
     }
     return true;
@@ -284,7 +277,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     }
     ex.target = config.route(r);
     ex.cookieBackend = ex.target.stickyBackend(r);
-    backend = ex.cookieBackend != null ? ex.cookieBackend : ex.target.pool.pick(flow, Set.of());
+    Backend backend = ex.cookieBackend != null ? ex.cookieBackend : ex.target.pool.pick(flow, Set.of());
     if (backend == null) {
       respondLocal(LocalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE));
       return;
@@ -293,6 +286,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     if (r.websocket != null) {
       pause(PAUSE_UPGRADE);
     }
+    up.backend = backend;
     dispatch(false);
   }
 
@@ -304,46 +298,31 @@ final class Frontend implements Runnable, ChannelFutureListener {
     }
   }
 
-  /** Sends the request to {@link #backend}: a parked connection if there is one, else a new one. */
+  /** Sends the request to the attempt's backend: a parked connection if there is one, else a new one. */
   private void dispatch(boolean fresh) {
     ex.attempts++;
-    ex.count(backend);
-    BackendConnection c = fresh ? null : pool.poll(backend.address());
+    ex.count(up.backend);
+    BackendConnection c = up.open(fresh);
     if (c != null) {
       bind(c);
-      return;
     }
-    connecting = pool.connect(backend.address());
-    connecting.addListener(this);
   }
 
-  /** Backend connect finished (event loop). */
-  @Override
-  public void operationComplete(ChannelFuture f) {
-    if (f != connecting) {
-      if (f.isSuccess()) {
-        pool.offer(BackendConnection.of(f.channel())); // no longer wanted here, but good for the next one
-      }
-      return;
-    }
-    connecting = null;
-    if (f.isSuccess()) {
-      bind(BackendConnection.of(f.channel()));
-    } else {
-      connectFailed(f.cause()); // may bind a parked connection to another backend
-    }
-    flushBackend();
+  /** A new backend connection for the attempt in progress. */
+  void connected(BackendConnection c) {
+    bind(c);
   }
 
-  private void connectFailed(Throwable cause) {
+  /** The attempt's connect failed. */
+  void connectFailed(Throwable cause) {
     if (log.isDebugEnabled()) {
-      log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), backend, cause.toString());
+      log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), up.backend, cause.toString());
     }
     uncount();
     if (ex.attempts < MAX_ATTEMPTS) {
-      Backend next = ex.target.pool.pick(flow, ex.tried(backend));
+      Backend next = ex.target.pool.pick(flow, ex.tried(up.backend));
       if (next != null) {
-        backend = next;
+        up.backend = next;
         dispatch(false);
         return;
       }
@@ -352,20 +331,18 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void bind(BackendConnection c) {
-    conn = c;
-    c.attach(this, ex.request.method() == HttpMethod.HEAD);
-    c.write(ex.request);
+    up.bind(c, ex.request.method() == HttpMethod.HEAD);
+    up.send(ex.request);
     if (ex.requestDone) {
-      c.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
+      up.send(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
     }
-    backendFlush = true;
     drainInbox();
   }
 
   // ------------------------------------------------------------------ response side (backend events)
 
   void backendRead(BackendConnection c, Object msg) {
-    if (c != conn) {
+    if (c != up.conn) {
       ReferenceCountUtil.release(msg);
     } else if (tunnel) {
       client.write(msg);
@@ -381,29 +358,28 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   void backendReadComplete(BackendConnection c) {
-    if (c != conn) {
+    if (c != up.conn) {
       return;
     }
     client.flush();
     pushDeadline();
-    if (!backendPaused && !client.isWritable()) {
-      backendPaused = true;
-      c.autoRead(false);
+    if (!client.isWritable()) {
+      up.pauseReading();
     }
   }
 
   void backendWritabilityChanged(BackendConnection c) {
-    if (c == conn && c.channel().isWritable()) {
+    if (c == up.conn && c.channel().isWritable()) {
       resume(PAUSE_BACKEND);
     }
   }
 
   /** The backend closed a connection this exchange owns. */
   void backendClosed(BackendConnection c) {
-    if (c != conn) {
+    if (c != up.conn) {
       return;
     }
-    conn = null;
+    up.lost();
     if (tunnel || ex.responseStarted) {
       closeAfterFlush();
     } else if (c.reused && ex.mayResend()) {
@@ -417,11 +393,9 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   private void backendFailed(BackendConnection c, String reason) {
     if (log.isDebugEnabled()) {
-      log.debug("{}: backend {}: {}", config.runtime.spec().name(), backend, reason);
+      log.debug("{}: backend {}: {}", config.runtime.spec().name(), up.backend, reason);
     }
-    conn = null;
-    c.detach();
-    c.channel().close();
+    up.abort();
     uncount();
     if (ex.responseStarted) {
       closeAfterFlush();
@@ -456,7 +430,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     }
     ex.responseStarted = true;
     ex.backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
-    int flags = ResponseHead.prepare(res, ex.request, config, ex.target, backend, ex.cookieBackend, ex.keepAlive);
+    int flags = ResponseHead.prepare(res, ex.request, config, ex.target, up.backend, ex.cookieBackend, ex.keepAlive);
     ex.keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
     if ((flags & ResponseHead.GZIP) != 0) {
       if (gzip == null) {
@@ -518,15 +492,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void responseComplete() {
-    BackendConnection c = conn;
-    conn = null;
-    c.detach();
-    backendPaused = false;
-    if (ex.backendKeepAlive && ex.requestDone) {
-      pool.offer(c);
-    } else {
-      c.channel().close();
-    }
+    up.release(ex.backendKeepAlive && ex.requestDone);
     uncount();
     if (!ex.requestDone || !ex.keepAlive) {
       closeAfterFlush();
@@ -538,7 +504,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   private void finishExchange() {
     ex = null;
-    backend = null;
+    up.backend = null;
     resume(PAUSE_BACKEND);
     setDeadline(now() + config.idleNanos);
     drainInbox();
@@ -546,10 +512,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void flushBackend() {
-    if (backendFlush && conn != null) {
-      backendFlush = false;
-      conn.flush();
-    }
+    up.flush();
   }
 
   // ------------------------------------------------------------------ local answers and closing
@@ -624,13 +587,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void abortBackend() {
-    BackendConnection c = conn;
-    if (c != null) {
-      conn = null;
-      c.detach();
-      c.channel().close();
-    }
-    connecting = null;
+    up.abort();
     uncount();
   }
 
@@ -653,14 +610,14 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private void startTunnel() {
     ex.upgrading = false;
     tunnel = true;
-    BackendConnection c = conn;
+    BackendConnection c = up.conn;
     client.flush();
     ChannelPipeline backendPipeline = c.channel().pipeline();
     backendPipeline.remove(c.encoder);
     backendPipeline.remove(c.decoder); // bytes the backend sent after the 101 follow now
     client.startTunnel(); // bytes the client sent after the upgrade request follow now
-    if (conn != null) {
-      conn.flush();
+    if (up.conn != null) {
+      up.conn.flush();
     }
     client.flush();
     pushDeadline();
@@ -668,14 +625,11 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void fromClientInTunnel(Object msg) {
-    BackendConnection c = conn;
-    if (c == null || !(msg instanceof ByteBuf)) {
+    if (up.conn == null || !(msg instanceof ByteBuf)) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    c.write(msg);
-    backendFlush = true;
-    if (!c.channel().isWritable()) {
+    if (!up.send(msg)) {
       pause(PAUSE_BACKEND);
     }
   }
