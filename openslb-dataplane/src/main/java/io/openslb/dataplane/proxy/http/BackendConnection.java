@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a backend connection. While a client exchange owns the connection it hands
- * every event to that {@link Frontend}; while the connection idles in its event loop's
+ * every event to that {@link Frontend} (its {@link Upstream} binds it); while the connection idles in its event loop's
  * {@link BackendConnections} it only watches for the backend closing it (or sending something it
  * should not), and then leaves the pool. Event loop only.
  */

@@ -6,8 +6,6 @@ import static io.netty.handler.codec.http.HttpHeaderNames.UPGRADE;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -27,7 +25,6 @@ import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.schedule.FlowKey;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +37,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Design note.
  * <ul>
+ *   <li>State by lifetime, as Envoy splits its router: this class is the client connection (or
+ *       stream) part — client, slot, config, inbox, deadline, pause flags, tunnel — and lives as
+ *       long as it; one request exchange is an {@link Exchange} (request, route, response state,
+ *       retries, active count), made per request and dropped when it completes; the upstream
+ *       attempt is an {@link Upstream} (backend, its connection, the connect future, flush and
+ *       read-pause state), reset for each attempt and reused, so an attempt allocates nothing.
  *   <li>Threading: everything runs on the client connection's event loop. Backend connections are
  *       opened on the same loop and parked per loop ({@link BackendConnections}), so an exchange
  *       never crosses threads and takes no lock.
@@ -65,7 +68,7 @@ import org.slf4j.LoggerFactory;
  *       began: 502; after it began: both connections closed.
  * </ul>
  */
-final class Frontend implements Runnable, ChannelFutureListener {
+final class Frontend implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Frontend.class);
   static final int MAX_ATTEMPTS = 3;
   private static final int PAUSE_INBOX = 1;
@@ -86,33 +89,15 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private boolean draining;
   private boolean closing;
   private boolean tunnel;
-  private boolean backendFlush;
   private long deadline;
   private ClientSide.Timer timer;
   private long timerAt;
 
-  // the exchange in progress; request == null between exchanges
-  private ProxyRequest request;
-  private boolean requestDone;
-  private boolean bodySent;
-  private boolean local;
-  private boolean responseStarted;
-  private boolean interim;
-  private boolean interimForwarded;
-  private boolean upgrading;
-  private boolean keepAlive;
-  private boolean backendKeepAlive;
-  private boolean backendPaused;
-  private boolean gzipping;
-  private boolean retried;
-  private int attempts;
-  private Target target;
-  private Backend backend;
-  private Backend cookieBackend;
-  private Set<Backend> tried;
-  private Backend counted;
-  private BackendConnection conn;
-  private ChannelFuture connecting;
+  /** The exchange in progress (it stays for a tunnel); null between exchanges. */
+  private Exchange ex;
+
+  /** The upstream attempt (reused from attempt to attempt). */
+  private final Upstream up;
 
   /**
    * @param client the connection or stream the requests come from
@@ -128,6 +113,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     this.pool = peer.pool;
     this.flow = peer.flow;
     this.clientIp = peer.ip;
+    this.up = new Upstream(this, pool);
   }
 
   /** What the streams of one client connection share: its flow, its address text, its loop's backend pool. */
@@ -175,15 +161,14 @@ final class Frontend implements Runnable, ChannelFutureListener {
   /** The end of a batch of client reads. */
   void readComplete() {
     flushBackend();
-    if (tunnel || (request != null && !requestDone && !local)) {
+    if (tunnel || (ex != null && !ex.requestDone && !ex.local)) {
       pushDeadline();
     }
   }
 
   void clientWritabilityChanged() {
-    if (client.isWritable() && backendPaused && conn != null) {
-      backendPaused = false;
-      conn.autoRead(true);
+    if (client.isWritable()) {
+      up.resumeReading();
     }
   }
 
@@ -211,7 +196,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** Processes one decoded message; false (and no effect) when it must wait in the inbox. */
   private boolean handle(Object msg) {
-    if (request == null) {
+    if (ex == null) {
       if (msg instanceof ProxyRequest r) {
         start(r);
       } else if (msg instanceof DecodeError e) {
@@ -221,35 +206,33 @@ final class Frontend implements Runnable, ChannelFutureListener {
       }
       return true;
     }
-    if (requestDone) {
+    if (ex.requestDone) {
       return false;
     }
     if (msg instanceof DecodeError e) {
       requestFailed(e);
       return true;
     }
-    if (local) {
+    if (ex.local) {
       boolean last = msg instanceof LastHttpContent;
       ReferenceCountUtil.release(msg);
       if (last) {
-        requestDone = true;
+        ex.requestDone = true;
         finishExchange();
       }
       return true;
     }
-    if (conn == null) {
+    if (up.conn == null) {
       return false;
     }
     HttpContent content = (HttpContent) msg;
     if (content.content().isReadable()) {
-      bodySent = true;
+      ex.bodySent = true;
     }
     if (content instanceof LastHttpContent) {
-      requestDone = true;
+      ex.requestDone = true;
     }
-    conn.write(content);
-    backendFlush = true;
-    if (!conn.channel().isWritable()) {
+    if (!up.send(content)) {
       pause(PAUSE_BACKEND);
     }
     return true;
@@ -279,19 +262,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
   // ------------------------------------------------------------------ request side
 
   private void start(ProxyRequest r) {
-    request = r;
-    requestDone = false;
-    bodySent = false;
-    local = false;
-    responseStarted = false;
-    interim = false;
-    upgrading = false;
-    gzipping = false;
-    retried = false;
-    attempts = 0;
-    tried = null;
-    cookieBackend = null;
-    keepAlive = r.keepAlive;
+    ex = new Exchange(r);
     refreshConfig();
     client.headRequest(r.method() == HttpMethod.HEAD);
     setDeadline(now() + config.requestNanos);
@@ -300,13 +271,13 @@ final class Frontend implements Runnable, ChannelFutureListener {
       return;
     }
     if (r.method() == HttpMethod.CONNECT) {
-      keepAlive = false;
+      ex.keepAlive = false;
       respondLocal(LocalResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED));
       return;
     }
-    target = config.route(r);
-    cookieBackend = target.stickyBackend(r);
-    backend = cookieBackend != null ? cookieBackend : target.pool.pick(flow, Set.of());
+    ex.target = config.route(r);
+    ex.cookieBackend = ex.target.stickyBackend(r);
+    Backend backend = ex.cookieBackend != null ? ex.cookieBackend : ex.target.pool.pick(flow, Set.of());
     if (backend == null) {
       respondLocal(LocalResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE));
       return;
@@ -315,6 +286,7 @@ final class Frontend implements Runnable, ChannelFutureListener {
     if (r.websocket != null) {
       pause(PAUSE_UPGRADE);
     }
+    up.backend = backend;
     dispatch(false);
   }
 
@@ -326,53 +298,31 @@ final class Frontend implements Runnable, ChannelFutureListener {
     }
   }
 
-  /** Sends the request to {@link #backend}: a parked connection if there is one, else a new one. */
+  /** Sends the request to the attempt's backend: a parked connection if there is one, else a new one. */
   private void dispatch(boolean fresh) {
-    attempts++;
-    if (counted == null && target.countActive) {
-      counted = backend;
-      backend.stats().opened(null);
-    }
-    BackendConnection c = fresh ? null : pool.poll(backend.address());
+    ex.attempts++;
+    ex.count(up.backend);
+    BackendConnection c = up.open(fresh);
     if (c != null) {
       bind(c);
-      return;
     }
-    connecting = pool.connect(backend.address());
-    connecting.addListener(this);
   }
 
-  /** Backend connect finished (event loop). */
-  @Override
-  public void operationComplete(ChannelFuture f) {
-    if (f != connecting) {
-      if (f.isSuccess()) {
-        pool.offer(BackendConnection.of(f.channel())); // no longer wanted here, but good for the next one
-      }
-      return;
-    }
-    connecting = null;
-    if (f.isSuccess()) {
-      bind(BackendConnection.of(f.channel()));
-    } else {
-      connectFailed(f.cause()); // may bind a parked connection to another backend
-    }
-    flushBackend();
+  /** A new backend connection for the attempt in progress. */
+  void connected(BackendConnection c) {
+    bind(c);
   }
 
-  private void connectFailed(Throwable cause) {
+  /** The attempt's connect failed. */
+  void connectFailed(Throwable cause) {
     if (log.isDebugEnabled()) {
-      log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), backend, cause.toString());
+      log.debug("{}: connect to {} failed: {}", config.runtime.spec().name(), up.backend, cause.toString());
     }
     uncount();
-    if (tried == null) {
-      tried = new HashSet<>(4);
-    }
-    tried.add(backend);
-    if (attempts < MAX_ATTEMPTS) {
-      Backend next = target.pool.pick(flow, tried);
+    if (ex.attempts < MAX_ATTEMPTS) {
+      Backend next = ex.target.pool.pick(flow, ex.tried(up.backend));
       if (next != null) {
-        backend = next;
+        up.backend = next;
         dispatch(false);
         return;
       }
@@ -381,20 +331,18 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void bind(BackendConnection c) {
-    conn = c;
-    c.attach(this, request.method() == HttpMethod.HEAD);
-    c.write(request);
-    if (requestDone) {
-      c.write(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
+    up.bind(c, ex.request.method() == HttpMethod.HEAD);
+    up.send(ex.request);
+    if (ex.requestDone) {
+      up.send(LastHttpContent.EMPTY_LAST_CONTENT); // a retry: the end was consumed by the first attempt
     }
-    backendFlush = true;
     drainInbox();
   }
 
   // ------------------------------------------------------------------ response side (backend events)
 
   void backendRead(BackendConnection c, Object msg) {
-    if (c != conn) {
+    if (c != up.conn) {
       ReferenceCountUtil.release(msg);
     } else if (tunnel) {
       client.write(msg);
@@ -410,33 +358,32 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   void backendReadComplete(BackendConnection c) {
-    if (c != conn) {
+    if (c != up.conn) {
       return;
     }
     client.flush();
     pushDeadline();
-    if (!backendPaused && !client.isWritable()) {
-      backendPaused = true;
-      c.autoRead(false);
+    if (!client.isWritable()) {
+      up.pauseReading();
     }
   }
 
   void backendWritabilityChanged(BackendConnection c) {
-    if (c == conn && c.channel().isWritable()) {
+    if (c == up.conn && c.channel().isWritable()) {
       resume(PAUSE_BACKEND);
     }
   }
 
   /** The backend closed a connection this exchange owns. */
   void backendClosed(BackendConnection c) {
-    if (c != conn) {
+    if (c != up.conn) {
       return;
     }
-    conn = null;
-    if (tunnel || responseStarted) {
+    up.lost();
+    if (tunnel || ex.responseStarted) {
       closeAfterFlush();
-    } else if (c.reused && !bodySent && requestDone && !request.hasBody() && !retried) {
-      retried = true;
+    } else if (c.reused && ex.mayResend()) {
+      ex.retried = true;
       dispatch(true);
     } else {
       uncount();
@@ -446,13 +393,11 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   private void backendFailed(BackendConnection c, String reason) {
     if (log.isDebugEnabled()) {
-      log.debug("{}: backend {}: {}", config.runtime.spec().name(), backend, reason);
+      log.debug("{}: backend {}: {}", config.runtime.spec().name(), up.backend, reason);
     }
-    conn = null;
-    c.detach();
-    c.channel().close();
+    up.abort();
     uncount();
-    if (responseStarted) {
+    if (ex.responseStarted) {
       closeAfterFlush();
     } else {
       respondLocal(LocalResponses.error(HttpResponseStatus.BAD_GATEWAY));
@@ -462,63 +407,63 @@ final class Frontend implements Runnable, ChannelFutureListener {
   private void responseHead(BackendConnection c, ProxyResponse res) {
     int code = res.status().code();
     if (code == 101) {
-      if (request.websocket == null || upgrading) {
+      if (ex.request.websocket == null || ex.upgrading) {
         backendFailed(c, "unexpected 101");
         return;
       }
-      upgrading = true;
-      responseStarted = true;
+      ex.upgrading = true;
+      ex.responseStarted = true;
       res.headers().set(CONNECTION, HttpHeaderValues.UPGRADE);
-      res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : request.websocket);
+      res.headers().set(UPGRADE, res.upgrade != null ? res.upgrade : ex.request.websocket);
       res.setProtocolVersion(HttpVersion.HTTP_1_1);
       client.write(res);
       return;
     }
     if (code < 200) {
-      interim = true;
-      interimForwarded = !request.http10 && (code != 100 || request.expectContinue);
-      if (interimForwarded) {
+      ex.interim = true;
+      ex.interimForwarded = !ex.request.http10 && (code != 100 || ex.request.expectContinue);
+      if (ex.interimForwarded) {
         res.setProtocolVersion(HttpVersion.HTTP_1_1);
         client.write(res);
       }
       return;
     }
-    responseStarted = true;
-    backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
-    int flags = ResponseHead.prepare(res, request, config, target, backend, cookieBackend, keepAlive);
-    keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
+    ex.responseStarted = true;
+    ex.backendKeepAlive = res.keepAlive; // false as well when the body ends with the backend's close
+    int flags = ResponseHead.prepare(res, ex.request, config, ex.target, up.backend, ex.cookieBackend, ex.keepAlive);
+    ex.keepAlive = (flags & ResponseHead.KEEP_ALIVE) != 0;
     if ((flags & ResponseHead.GZIP) != 0) {
       if (gzip == null) {
         gzip = new GzipStream();
       }
       gzip.start();
-      gzipping = true;
+      ex.gzipping = true;
     }
     client.write(res);
   }
 
   private void responseContent(HttpContent content) {
     boolean last = content instanceof LastHttpContent;
-    if (interim) {
-      if (interimForwarded) {
+    if (ex.interim) {
+      if (ex.interimForwarded) {
         client.write(content);
       } else {
         content.release();
       }
       if (last) {
-        interim = false;
-        interimForwarded = false;
+        ex.interim = false;
+        ex.interimForwarded = false;
       }
       return;
     }
-    if (upgrading) {
+    if (ex.upgrading) {
       content.release();
       if (last) {
         startTunnel();
       }
       return;
     }
-    if (gzipping) {
+    if (ex.gzipping) {
       compress(content, last);
     } else {
       client.write(content);
@@ -547,17 +492,9 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void responseComplete() {
-    BackendConnection c = conn;
-    conn = null;
-    c.detach();
-    backendPaused = false;
-    if (backendKeepAlive && requestDone) {
-      pool.offer(c);
-    } else {
-      c.channel().close();
-    }
+    up.release(ex.backendKeepAlive && ex.requestDone);
     uncount();
-    if (!requestDone || !keepAlive) {
+    if (!ex.requestDone || !ex.keepAlive) {
       closeAfterFlush();
       return;
     }
@@ -566,13 +503,8 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void finishExchange() {
-    request = null;
-    target = null;
-    backend = null;
-    cookieBackend = null;
-    tried = null;
-    local = false;
-    gzipping = false;
+    ex = null;
+    up.backend = null;
     resume(PAUSE_BACKEND);
     setDeadline(now() + config.idleNanos);
     drainInbox();
@@ -580,34 +512,31 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void flushBackend() {
-    if (backendFlush && conn != null) {
-      backendFlush = false;
-      conn.flush();
-    }
+    up.flush();
   }
 
   // ------------------------------------------------------------------ local answers and closing
 
   /** Answers the current request (or a refused one) without a backend. */
   private void respondLocal(FullHttpResponse res) {
-    local = true;
-    responseStarted = true;
-    ProxyRequest r = request;
-    if (r != null && r.hasBody() && !requestDone) {
-      keepAlive = false; // do not read an unwanted body to find the next request
+    ex.local = true;
+    ex.responseStarted = true;
+    ProxyRequest r = ex.request;
+    if (r.hasBody() && !ex.requestDone) {
+      ex.keepAlive = false; // do not read an unwanted body to find the next request
     }
-    if (!keepAlive) {
+    if (!ex.keepAlive) {
       res.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (r != null && r.http10) {
+    } else if (r.http10) {
       res.headers().set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     client.write(res);
-    if (!keepAlive) {
+    if (!ex.keepAlive) {
       closeAfterFlush();
       return;
     }
     client.flush();
-    if (requestDone) {
+    if (ex.requestDone) {
       finishExchange();
     } else {
       drainInbox(); // the request's end may already wait there
@@ -619,9 +548,11 @@ final class Frontend implements Runnable, ChannelFutureListener {
     if (log.isDebugEnabled()) {
       log.debug("{}: refused request from {}: {}", config.runtime.spec().name(), clientIp, e);
     }
-    keepAlive = false;
     client.headRequest(false);
-    respondLocal(LocalResponses.error(e.status));
+    FullHttpResponse res = LocalResponses.error(e.status);
+    res.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
+    client.write(res);
+    closeAfterFlush();
   }
 
   /** The body of the current request turned out malformed. */
@@ -630,10 +561,10 @@ final class Frontend implements Runnable, ChannelFutureListener {
       log.debug("{}: bad request body from {}: {}", config.runtime.spec().name(), clientIp, e);
     }
     abortBackend();
-    if (responseStarted) {
+    if (ex.responseStarted) {
       closeNow();
     } else {
-      keepAlive = false;
+      ex.keepAlive = false;
       respondLocal(LocalResponses.error(e.status));
     }
   }
@@ -656,20 +587,13 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void abortBackend() {
-    BackendConnection c = conn;
-    if (c != null) {
-      conn = null;
-      c.detach();
-      c.channel().close();
-    }
-    connecting = null;
+    up.abort();
     uncount();
   }
 
   private void uncount() {
-    if (counted != null) {
-      counted.stats().closed(null);
-      counted = null;
+    if (ex != null) {
+      ex.uncount();
     }
   }
 
@@ -684,16 +608,16 @@ final class Frontend implements Runnable, ChannelFutureListener {
 
   /** The backend accepted the upgrade: both connections become a raw byte relay. */
   private void startTunnel() {
-    upgrading = false;
+    ex.upgrading = false;
     tunnel = true;
-    BackendConnection c = conn;
+    BackendConnection c = up.conn;
     client.flush();
     ChannelPipeline backendPipeline = c.channel().pipeline();
     backendPipeline.remove(c.encoder);
     backendPipeline.remove(c.decoder); // bytes the backend sent after the 101 follow now
     client.startTunnel(); // bytes the client sent after the upgrade request follow now
-    if (conn != null) {
-      conn.flush();
+    if (up.conn != null) {
+      up.conn.flush();
     }
     client.flush();
     pushDeadline();
@@ -701,14 +625,11 @@ final class Frontend implements Runnable, ChannelFutureListener {
   }
 
   private void fromClientInTunnel(Object msg) {
-    BackendConnection c = conn;
-    if (c == null || !(msg instanceof ByteBuf)) {
+    if (up.conn == null || !(msg instanceof ByteBuf)) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    c.write(msg);
-    backendFlush = true;
-    if (!c.channel().isWritable()) {
+    if (!up.send(msg)) {
       pause(PAUSE_BACKEND);
     }
   }
@@ -766,12 +687,12 @@ final class Frontend implements Runnable, ChannelFutureListener {
       arm(deadline);
       return;
     }
-    if (tunnel || request == null || responseStarted) {
+    if (tunnel || ex == null || ex.responseStarted) {
       closeNow(); // idle keep-alive connection, stalled response or quiet tunnel
     } else {
       abortBackend();
-      keepAlive = keepAlive && requestDone;
-      respondLocal(LocalResponses.error(requestDone ? HttpResponseStatus.GATEWAY_TIMEOUT
+      ex.keepAlive = ex.keepAlive && ex.requestDone;
+      respondLocal(LocalResponses.error(ex.requestDone ? HttpResponseStatus.GATEWAY_TIMEOUT
           : HttpResponseStatus.REQUEST_TIMEOUT));
     }
   }
