@@ -1,19 +1,19 @@
 package io.openslb.dataplane;
 
-import io.openslb.dataplane.transport.Transport;
-import io.openslb.dataplane.health.HealthCheckManager;
 import io.openslb.dataplane.config.HealthKey;
+import io.openslb.dataplane.config.ListenerKey;
+import io.openslb.dataplane.config.RuntimeSnapshot;
+import io.openslb.dataplane.config.SnapshotCompiler;
+import io.openslb.dataplane.health.HealthCheckManager;
 import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.listener.ListenerManager;
 import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.proxy.http.HttpProxy;
 import io.openslb.dataplane.proxy.tcp.TcpProxy;
 import io.openslb.dataplane.proxy.udp.UdpProxy;
-import io.openslb.dataplane.config.ListenerKey;
-import io.openslb.dataplane.config.RuntimeSnapshot;
-import io.openslb.dataplane.config.SnapshotCompiler;
-import io.openslb.dataplane.sync.StoreMirror;
 import io.openslb.dataplane.sync.ConfigIndex;
+import io.openslb.dataplane.sync.StoreMirror;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.model.Listener;
 import io.openslb.store.StateStore;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package io.openslb.dataplane;
 
-import io.openslb.dataplane.listener.ListenerSlot;
-import io.openslb.dataplane.listener.ProtocolHandlers;
-
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.openslb.dataplane.listener.ListenerSlot;
+import io.openslb.dataplane.listener.ProtocolHandlers;
 import io.openslb.dataplane.proxy.tcp.TcpProxy;
 import io.openslb.dataplane.runtime.ListenerRuntime;
 import io.openslb.dataplane.runtime.ProtocolConfig;

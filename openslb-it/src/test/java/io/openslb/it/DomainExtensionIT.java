@@ -21,8 +21,8 @@ import com.aliyuncs.slb.model.v20140515.DescribeDomainExtensionsResponse.DomainE
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerHTTPSListenerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerHTTPSListenerAttributeResponse;
 import com.aliyuncs.slb.model.v20140515.SetDomainExtensionAttributeRequest;
-import io.openslb.store.StoreLayout;
 import io.openslb.it.TestCertificates.Issued;
+import io.openslb.store.StoreLayout;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyuncs.slb.model.v20140515.CreateLoadBalancerHTTPSListenerRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openslb.store.StoreLayout;
 import io.openslb.model.BackendServer;
 import io.openslb.model.ForwardingRule;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.ServerGroup;
+import io.openslb.store.StoreLayout;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -22,9 +22,9 @@ import com.aliyuncs.slb.model.v20140515.StartLoadBalancerListenerRequest;
 import com.aliyuncs.slb.model.v20140515.StopLoadBalancerListenerRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openslb.store.StoreLayout;
 import io.openslb.store.KeyValue;
 import io.openslb.store.StoreCodec;
+import io.openslb.store.StoreLayout;
 import io.openslb.store.Txn;
 
 /**

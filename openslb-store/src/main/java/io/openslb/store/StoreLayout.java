@@ -23,10 +23,11 @@ import java.util.Optional;
  * every other regional kind is {@code {kind}/{id}}. {@link #parse} is the inverse of the builders.
  */
 public final class StoreLayout {
-  public static final String ACCOUNTS = "/accounts/";
-  public static final String ACCESS_KEYS = "/accesskeys/";
-  public static final String VIPS = "/vips/";
+  private static final String ACCOUNTS_SEGMENT = "accounts";
   private static final String REGIONS = "regions";
+  public static final String ACCOUNTS = "/" + ACCOUNTS_SEGMENT + "/";
+  public static final String ACCESS_KEYS = "/" + Kind.ACCESS_KEY.segment + "/";
+  public static final String VIPS = "/" + Kind.VIP.segment + "/";
 
   /** What a key holds, with where it sits: global, per account, or per account and region. */
   public enum Kind {
@@ -109,7 +110,7 @@ public final class StoreLayout {
       Kind k = p[0].equals(Kind.VIP.segment) ? Kind.VIP : Kind.ACCESS_KEY;
       return p.length == 2 ? Optional.of(new Key(k, null, null, List.of(p[1]))) : Optional.empty();
     }
-    if (!p[0].equals("accounts") || p.length < 3) {
+    if (!p[0].equals(ACCOUNTS_SEGMENT) || p.length < 3) {
       return Optional.empty();
     }
     String account = p[1];

@@ -3,10 +3,10 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
-import io.openslb.store.StoreLayout;
 import io.openslb.model.AccessControlList;
 import io.openslb.model.Listener;
 import io.openslb.model.LoadBalancer;
+import io.openslb.store.StoreLayout;
 import java.util.List;
 
 /**

@@ -3,12 +3,12 @@ package io.openslb.controlplane.actions;
 import io.openslb.controlplane.api.ApiError;
 import io.openslb.controlplane.api.ApiException;
 import io.openslb.controlplane.api.Call;
-import io.openslb.store.StoreLayout;
 import io.openslb.model.Listener;
 import io.openslb.model.ListenerProtocol;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.SchedulerKind;
 import io.openslb.model.ServerGroup;
+import io.openslb.store.StoreLayout;
 import java.util.List;
 import java.util.Set;
 

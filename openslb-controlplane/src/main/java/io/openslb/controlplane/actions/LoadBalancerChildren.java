@@ -1,9 +1,9 @@
 package io.openslb.controlplane.actions;
 
 import io.openslb.controlplane.api.Call;
-import io.openslb.store.StoreLayout;
 import io.openslb.model.LoadBalancer;
 import io.openslb.model.ServerGroup;
+import io.openslb.store.StoreLayout;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.openslb.controlplane.service;
 
-import io.openslb.store.StoreLayout;
 import io.openslb.model.AccessKey;
 import io.openslb.model.Account;
 import io.openslb.model.Instance;
 import io.openslb.store.StateStore;
+import io.openslb.store.StoreLayout;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

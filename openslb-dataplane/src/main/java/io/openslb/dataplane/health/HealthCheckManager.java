@@ -1,16 +1,15 @@
 package io.openslb.dataplane.health;
 
-import io.openslb.dataplane.config.HealthKey;
-
 import io.netty.channel.EventLoop;
-import io.openslb.dataplane.transport.Transport;
-import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.HealthKey;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.RuleSpec;
 import io.openslb.dataplane.config.RuntimeSnapshot;
 import io.openslb.dataplane.config.TargetSpec;
+import io.openslb.dataplane.health.HealthTable.State;
+import io.openslb.dataplane.transport.Transport;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,9 +1,8 @@
 package io.openslb.dataplane.health;
 
-import io.openslb.dataplane.config.HealthKey;
-
-import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.config.HealthKey;
+import io.openslb.dataplane.health.HealthTable.State;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package io.openslb.dataplane.health;
 
 import io.openslb.dataplane.config.HealthKey;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,9 +2,8 @@ package io.openslb.dataplane.runtime;
 
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.TargetSpec;
-import io.openslb.dataplane.schedule.Backend;
-
 import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.schedule.FlowKey;
 import io.openslb.dataplane.schedule.Scheduler;
 import io.openslb.dataplane.schedule.Schedulers;

@@ -1,12 +1,11 @@
 package io.openslb.dataplane.runtime;
 
+import io.openslb.dataplane.acl.AclMatcher;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.RuleSpec;
-
-import io.openslb.dataplane.acl.AclMatcher;
 import io.openslb.dataplane.health.HealthTable;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,7 +2,6 @@ package io.openslb.dataplane.runtime;
 
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.schedule.BackendStats;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

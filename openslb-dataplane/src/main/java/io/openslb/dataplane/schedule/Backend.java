@@ -1,7 +1,6 @@
 package io.openslb.dataplane.schedule;
 
 import io.openslb.dataplane.config.MemberSpec;
-
 import java.net.InetSocketAddress;
 
 /** A member as the schedulers see it: its configuration and its runtime counters. */

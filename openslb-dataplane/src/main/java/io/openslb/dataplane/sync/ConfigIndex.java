@@ -1,7 +1,7 @@
 package io.openslb.dataplane.sync;
 
-import io.openslb.store.StoreLayout;
 import io.openslb.store.StoreLayout.Kind;
+import io.openslb.store.StoreLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

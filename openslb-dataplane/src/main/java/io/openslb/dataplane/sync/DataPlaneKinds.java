@@ -16,6 +16,8 @@ import java.util.Map;
 /** The stored kinds the data plane reads, and the model record each one decodes to. */
 final class DataPlaneKinds {
   private static final Map<Kind, Class<?>> TYPES = new EnumMap<>(Kind.class);
+  private static final String EXPECTED_SCHEDULERS =
+      String.join(", ", java.util.Arrays.stream(SchedulerKind.values()).map(SchedulerKind::apiName).toList());
 
   static {
     TYPES.put(Kind.LOAD_BALANCER, LoadBalancer.class);
@@ -56,7 +58,7 @@ final class DataPlaneKinds {
 
   private static void scheduler(String apiName) {
     if (apiName != null && SchedulerKind.parse(apiName).isEmpty()) {
-      throw new IllegalArgumentException("scheduler: " + apiName + " (expected one of wrr, rr, wlc, sch, tch, qch)");
+      throw new IllegalArgumentException("scheduler: " + apiName + " (expected one of " + EXPECTED_SCHEDULERS + ")");
     }
   }
 }

@@ -1,15 +1,13 @@
 package io.openslb.dataplane.health;
 
-import io.openslb.model.ListenerProtocol;
-import io.openslb.dataplane.config.ListenerSettings;
-import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthKey;
+import io.openslb.dataplane.config.ListenerSettings;
+import io.openslb.model.ListenerProtocol;
+import io.openslb.model.SchedulerKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.openslb.dataplane.transport.Transport;
-import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.ListenerKey;
 import io.openslb.dataplane.config.ListenerSpec;
@@ -17,6 +15,8 @@ import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.RuleSpec;
 import io.openslb.dataplane.config.RuntimeSnapshot;
 import io.openslb.dataplane.config.TargetSpec;
+import io.openslb.dataplane.health.HealthTable.State;
+import io.openslb.dataplane.transport.Transport;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.openslb.dataplane.health;
 
-import java.time.Duration;
 import io.openslb.dataplane.config.HealthKey;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.health.HealthTable.State;
 import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.health.HealthTable.State;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.netty.channel.EventLoop;
-import io.openslb.dataplane.transport.Transport;
 import io.openslb.dataplane.config.HealthCheckSpec;
+import io.openslb.dataplane.transport.Transport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

@@ -1,16 +1,16 @@
 package io.openslb.dataplane.runtime;
 
-import java.time.Duration;
-import io.openslb.model.SchedulerKind;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.TargetSpec;
+import io.openslb.model.SchedulerKind;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openslb.dataplane.config.HealthKey;
-import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.health.HealthTable.State;
+import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.schedule.FlowKey;
 import java.net.InetSocketAddress;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.dataplane.config.HttpSettings;
-import io.netty.util.AsciiString;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AsciiString;
 import io.netty.util.Mapping;
-import io.openslb.dataplane.runtime.ListenerRuntime;
-import io.openslb.dataplane.runtime.ProtocolConfig;
+import io.openslb.dataplane.config.HttpSettings;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.runtime.ProtocolConfig;
 import io.openslb.model.ListenerProtocol;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.openslb.dataplane.proxy.http;
 
+import io.openslb.dataplane.config.StickySpec;
 import static io.netty.handler.codec.http.HttpHeaderNames.ACCEPT_ENCODING;
 import static io.netty.handler.codec.http.HttpHeaderNames.CACHE_CONTROL;
 import static io.netty.handler.codec.http.HttpHeaderNames.CONNECTION;
@@ -77,11 +78,11 @@ final class ResponseHead {
     if (request.websocket != null) {
       keepAlive = false; // upgrade refused; the request decoder stopped after the upgrade request
     }
-    if (target.sticky == Target.Sticky.INSERT) {
+    if (target.sticky == StickySpec.Mode.INSERT) {
       if (backend != cookieBackend) {
         h.add(SET_COOKIE, target.setCookie(backend));
       }
-    } else if (target.sticky == Target.Sticky.SERVER && h.contains(SET_COOKIE)) {
+    } else if (target.sticky == StickySpec.Mode.SERVER && h.contains(SET_COOKIE)) {
       HeaderRewriter.prefixSetCookies(h, target.cookie, target.idOf(backend));
     }
     if (!keepAlive) {

@@ -1,12 +1,12 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.model.SchedulerKind;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
-import io.openslb.dataplane.schedule.Backend;
-import io.openslb.dataplane.runtime.BackendPool;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.StickySpec;
+import io.openslb.dataplane.runtime.BackendPool;
+import io.openslb.dataplane.schedule.Backend;
+import io.openslb.model.SchedulerKind;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -23,15 +23,14 @@ import java.util.Map;
 final class Target {
   static final String INSERT_COOKIE = "SERVERID";
 
-  enum Sticky { NONE, INSERT, SERVER }
-
   final BackendPool pool;
   /**
    * Whether requests in flight are counted on the members: only {@code wlc} reads the count, and
    * the counters are shared by all event loops, so other schedulers skip the contended atomics.
    */
   final boolean countActive;
-  final Sticky sticky;
+  /** The session persistence of the pool's target; null for none. */
+  final StickySpec.Mode sticky;
   /** The application cookie that {@code server} mode prefixes; null otherwise. */
   final String cookie;
   private final Map<String, Backend> byId = new HashMap<>();
@@ -42,30 +41,20 @@ final class Target {
     this.pool = pool;
     this.countActive = pool.spec().scheduler() == SchedulerKind.WLC;
     StickySpec s = pool.spec().sticky();
-    if (s == null) {
-      sticky = Sticky.NONE;
-      cookie = null;
-    } else if (s.mode() == StickySpec.Mode.SERVER) {
-      sticky = Sticky.SERVER;
-      cookie = s.cookie();
-    } else {
-      sticky = Sticky.INSERT;
-      cookie = null;
-    }
-    if (sticky == Sticky.NONE) {
+    this.sticky = s == null ? null : s.mode();
+    this.cookie = sticky == StickySpec.Mode.SERVER ? s.cookie() : null;
+    if (sticky == null) {
       return;
     }
+    long seconds = s.cookieTimeout().toSeconds();
+    String maxAge = seconds > 0 ? "; Max-Age=" + seconds : "";
     for (Backend b : pool.all()) {
       String id = id(b.member());
       ids.put(b, id);
-      if (sticky == Sticky.INSERT) {
-        long seconds = s.cookieTimeout().toSeconds();
-        String maxAge = seconds > 0 ? "; Max-Age=" + seconds : "";
+      byId.put(id, b);
+      if (sticky == StickySpec.Mode.INSERT) {
         setCookies.put(b, new AsciiString(INSERT_COOKIE + "=" + id + maxAge + "; Path=/"));
       }
-    }
-    for (Backend b : pool.all()) {
-      byId.put(ids.get(b), b);
     }
   }
 
@@ -75,14 +64,14 @@ final class Target {
    * removed from the request's cookie, so the backend sees its own value.
    */
   Backend stickyBackend(ProxyRequest r) {
-    if (sticky == Sticky.NONE) {
+    if (sticky == null) {
       return null;
     }
     String cookies = r.headers().get(HttpHeaderNames.COOKIE);
     if (cookies == null) {
       return null;
     }
-    if (sticky == Sticky.INSERT) {
+    if (sticky == StickySpec.Mode.INSERT) {
       return eligible(HeaderRewriter.cookieValue(cookies, INSERT_COOKIE));
     }
     String[] split = HeaderRewriter.splitPrefixedCookie(cookies, cookie);

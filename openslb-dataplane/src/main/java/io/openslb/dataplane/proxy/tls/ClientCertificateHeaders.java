@@ -6,9 +6,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AsciiString;
+import io.openslb.dataplane.config.ClientCertHeaders;
 import io.openslb.dataplane.listener.ListenerSlot;
 import io.openslb.dataplane.runtime.ListenerRuntime;
-import io.openslb.dataplane.config.ClientCertHeaders;
 
 /**
  * Adds the client-certificate headers of a mutual-TLS HTTPS listener to each request

@@ -1,15 +1,15 @@
 package io.openslb.dataplane.proxy.udp;
 
-import io.openslb.model.SchedulerKind;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import io.openslb.dataplane.listener.ListenerSlot;
-import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.schedule.Backend;
 import io.openslb.dataplane.schedule.FlowKey;
+import io.openslb.model.SchedulerKind;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;

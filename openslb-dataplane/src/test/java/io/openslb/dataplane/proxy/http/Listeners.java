@@ -1,20 +1,20 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.dataplane.config.ListenerSettings;
-import io.openslb.model.SchedulerKind;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openslb.dataplane.health.HealthTable;
 import io.openslb.dataplane.config.HealthCheckSpec;
 import io.openslb.dataplane.config.ListenerKey;
-import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.config.ListenerSettings;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.RuleSpec;
-import io.openslb.dataplane.runtime.StatsRegistry;
 import io.openslb.dataplane.config.StickySpec;
 import io.openslb.dataplane.config.TargetSpec;
+import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.runtime.ListenerRuntime;
+import io.openslb.dataplane.runtime.StatsRegistry;
 import io.openslb.model.Listener;
+import io.openslb.model.SchedulerKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

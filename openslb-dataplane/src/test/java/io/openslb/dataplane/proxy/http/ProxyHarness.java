@@ -1,13 +1,13 @@
 package io.openslb.dataplane.proxy.http;
 
-import io.openslb.dataplane.transport.Transport;
-import io.openslb.dataplane.health.HealthTable;
-import io.openslb.dataplane.listener.ListenerManager;
 import io.openslb.dataplane.config.ListenerSpec;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.RuleSpec;
 import io.openslb.dataplane.config.RuntimeSnapshot;
 import io.openslb.dataplane.config.StickySpec;
+import io.openslb.dataplane.health.HealthTable;
+import io.openslb.dataplane.listener.ListenerManager;
+import io.openslb.dataplane.transport.Transport;
 import io.openslb.model.Listener;
 import java.io.IOException;
 import java.net.InetAddress;

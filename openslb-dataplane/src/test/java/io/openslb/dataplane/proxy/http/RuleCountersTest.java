@@ -2,10 +2,10 @@ package io.openslb.dataplane.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openslb.dataplane.schedule.BackendStats;
 import io.openslb.dataplane.config.ListenerKey;
 import io.openslb.dataplane.config.MemberSpec;
 import io.openslb.dataplane.config.RuleSpec;
+import io.openslb.dataplane.schedule.BackendStats;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
